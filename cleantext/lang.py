@@ -1,0 +1,93 @@
+"""Language guess from stopwords, offline: jusText's stoplists come with trafilatura.
+
+Stopword coverage is cheap and good enough to pick the stoplist and the marker table; a text
+in a language with no stoplist gets no stopwords, and the shape filters still work on it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+# ISO 639-1 codes for jusText's stoplist names; names without a code keep their own.
+ISO = {
+    "Afrikaans": "af", "Albanian": "sq", "Arabic": "ar", "Armenian": "hy", "Azerbaijani": "az",
+    "Basque": "eu", "Belarusian": "be", "Bengali": "bn", "Bosnian": "bs", "Breton": "br",
+    "Bulgarian": "bg", "Catalan": "ca", "Croatian": "hr", "Czech": "cs", "Danish": "da",
+    "Dutch": "nl", "English": "en", "Esperanto": "eo", "Estonian": "et", "Finnish": "fi",
+    "French": "fr", "Galician": "gl", "Georgian": "ka", "German": "de", "Greek": "el",
+    "Gujarati": "gu", "Hebrew": "he", "Hindi": "hi", "Hungarian": "hu", "Icelandic": "is",
+    "Indonesian": "id", "Irish": "ga", "Italian": "it", "Kannada": "kn", "Kazakh": "kk",
+    "Korean": "ko", "Kurdish": "ku", "Kyrgyz": "ky", "Latin": "la", "Latvian": "lv",
+    "Lithuanian": "lt", "Luxembourgish": "lb", "Macedonian": "mk", "Malay": "ms",
+    "Malayalam": "ml", "Maltese": "mt", "Marathi": "mr", "Nepali": "ne",
+    "Norwegian_Bokmal": "nb", "Norwegian_Nynorsk": "nn", "Persian": "fa", "Polish": "pl",
+    "Portuguese": "pt", "Romanian": "ro", "Russian": "ru", "Serbian": "sr", "Slovak": "sk",
+    "Slovenian": "sl", "Spanish": "es", "Swahili": "sw", "Swedish": "sv", "Tagalog": "tl",
+    "Tamil": "ta", "Telugu": "te", "Turkish": "tr", "Ukrainian": "uk", "Urdu": "ur",
+    "Uzbek": "uz", "Vietnamese": "vi", "Welsh": "cy", "West_Frisian": "fy", "Yoruba": "yo",
+}
+# Stoplists that shadow a larger language and would only confuse the guess.
+_SKIP = {"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"}
+_WORD = regex.compile(r"\w+")
+SAMPLE_CHARS = 20_000
+
+
+@lru_cache(maxsize=1)
+def stoplists() -> dict[str, frozenset[str]]:
+    """All stoplists that jusText ships, keyed by ISO code where there is one."""
+    import justext  # imported lazily: it pulls in lxml
+
+    out = {}
+    for name in justext.get_stoplists():
+        if name in _SKIP:
+            continue
+        out[ISO.get(name, name.lower())] = frozenset(justext.get_stoplist(name))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    by_word: dict[str, list[str]] = {}
+    for code, words in stoplists().items():
+        for w in words:
+            by_word.setdefault(w, []).append(code)
+    return {w: tuple(codes) for w, codes in by_word.items()}
+
+
+def stopwords(language: str | None) -> frozenset[str]:
+    """The stoplist of a language code, or an empty set when there is none."""
+    if not language:
+        return frozenset()
+    return stoplists().get(language, frozenset())
+
+
+def guess(text: str) -> tuple[str | None, float]:
+    """Guess the language of ``text``: ``(code, confidence)``, or ``(None, 0.0)``.
+
+    Reads at most ``SAMPLE_CHARS`` from the middle of the text, where the article usually
+    is. Confidence is the winner's stopword coverage less the runner-up's, scaled to 0..1.
+    """
+    if len(text) > SAMPLE_CHARS:
+        mid = len(text) // 2
+        text = text[mid - SAMPLE_CHARS // 2 : mid + SAMPLE_CHARS // 2]
+    words = _WORD.findall(text.lower())
+    if len(words) < 3:
+        return None, 0.0
+    index = _index()
+    hits: Counter[str] = Counter()
+    for w in words:
+        codes = index.get(w)
+        if codes:
+            hits.update(codes)
+    if not hits:
+        return None, 0.0
+    (best, n1), *rest = hits.most_common(2)
+    n2 = rest[0][1] if rest else 0
+    coverage = n1 / len(words)
+    if coverage < 0.1:
+        return None, 0.0
+    margin = (n1 - n2) / n1
+    return best, round(min(1.0, coverage * 2) * (0.5 + margin / 2), 3)

@@ -1,0 +1,134 @@
+"""Page: the line table of one text and its per-line features, computed once, in bulk.
+
+Filters never split the text themselves: they read ``Page`` so that line terminators are
+handled in one place and each feature is computed once per text, however many filters use it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from itertools import accumulate
+
+import regex
+
+# The line terminators a scraped page may carry. ``\r\n`` is one terminator.
+LINE_BREAK = regex.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+_RARE_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
+WORD = regex.compile(r"\w+")
+# Characters that close a sentence, possibly followed by closing quotes or brackets.
+SENTENCE_END = frozenset(".!?。！？;")
+CLOSERS = frozenset("\"'”’»)]」』›")
+ELLIPSIS_ENDINGS = ("…", "...", "…»", "…”", "...”")
+
+
+def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Return ``(starts, ends, nexts)``: content start, content end and next line start.
+
+    A text that ends with a terminator has no empty last line; an empty text has no lines.
+    """
+    if not text:
+        return [], [], []
+    if not any(b in text for b in _RARE_BREAKS):
+        parts = text.split("\n")
+        trailing = parts[-1] == ""
+        if trailing:
+            parts.pop()
+        lengths = [len(p) + 1 for p in parts]
+        nexts = list(accumulate(lengths))
+        starts = [0, *nexts[:-1]]
+        ends = [n - 1 for n in nexts]
+        if not trailing:
+            ends[-1] = nexts[-1] = len(text)
+        return starts, ends, nexts
+    starts, ends, nexts = [], [], []
+    pos = 0
+    for m in LINE_BREAK.finditer(text):
+        starts.append(pos)
+        ends.append(m.start())
+        nexts.append(m.end())
+        pos = m.end()
+    if pos < len(text):
+        starts.append(pos)
+        ends.append(len(text))
+        nexts.append(len(text))
+    return starts, ends, nexts
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip("".join(CLOSERS))
+    return bool(s) and s[-1] in SENTENCE_END
+
+
+class Page:
+    """One text as a table of lines with lazily computed, cached per-line features."""
+
+    def __init__(
+        self, text: str, stopwords: frozenset[str] = frozenset(), language: str | None = None
+    ) -> None:
+        self.text = text
+        self.stopwords = stopwords
+        self.language = language
+        self.starts, self.ends, self.nexts = split_lines(text)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """Each line's content, without its terminator."""
+        t = self.text
+        return [t[s:e] for s, e in zip(self.starts, self.ends)]
+
+    @cached_property
+    def stripped(self) -> list[str]:
+        return [line.strip() for line in self.lines]
+
+    @cached_property
+    def lengths(self) -> list[int]:
+        """Length of each stripped line, in code points."""
+        return list(map(len, self.stripped))
+
+    @cached_property
+    def blank(self) -> list[bool]:
+        return [not s for s in self.stripped]
+
+    @cached_property
+    def words(self) -> list[list[str]]:
+        """Lower-cased ``\\w+`` tokens of each line."""
+        findall = WORD.findall
+        return [findall(s.lower()) if s else [] for s in self.stripped]
+
+    @cached_property
+    def word_counts(self) -> list[int]:
+        return list(map(len, self.words))
+
+    @cached_property
+    def stopword_counts(self) -> list[int]:
+        stop = self.stopwords
+        if not stop:
+            return [0] * len(self)
+        return [sum(1 for w in ws if w in stop) if ws else 0 for ws in self.words]
+
+    @cached_property
+    def ends_sentence(self) -> list[bool]:
+        """The line ends like a finished sentence (``.``, ``!``, ``?``, maybe a closing quote)."""
+        return [_ends_sentence(s) and not s.endswith(ELLIPSIS_ENDINGS) for s in self.stripped]
+
+    @cached_property
+    def ends_ellipsis(self) -> list[bool]:
+        """The line ends in ``…`` or ``...``: usually a summary cut short by a teaser list."""
+        return [s.endswith(ELLIPSIS_ENDINGS) for s in self.stripped]
+
+    def stopword_share(self, i: int) -> float:
+        n = self.word_counts[i]
+        return self.stopword_counts[i] / n if n else 0.0
+
+    def line_of(self, offset: int) -> int:
+        """Index of the line that holds ``offset`` (the last line for ``len(text)``)."""
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Original span of lines ``first..last`` inclusive, with the last line's terminator."""
+        return self.starts[first], self.nexts[last]

@@ -1,0 +1,159 @@
+"""Filters and the pipeline that runs them.
+
+A filter looks at a Page and at which lines earlier filters removed, and returns removals;
+it never changes the page or another filter. The pipeline owns the loop: it runs the filters
+in order, lets the earlier filter keep any characters two filters both claim, and tells each
+filter which lines are already gone.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, runtime_checkable
+
+from .page import Page
+from .result import Removal
+
+
+@runtime_checkable
+class Filter(Protocol):
+    """Anything with a snake_case ``name`` and a ``find`` method is a filter."""
+
+    name: str
+
+    def find(self, page: Page, removed: Sequence[bool]) -> Iterable[Removal]:
+        """Return removals (spans of ``page.text``); ``removed[i]`` says line i is already gone."""
+        ...
+
+
+class LineFilter(ABC):
+    """Base for filters that remove whole lines: implement ``lines`` and say why."""
+
+    name: str = "line_filter"
+
+    @abstractmethod
+    def lines(self, page: Page, removed: Sequence[bool]) -> Iterable[tuple[int, int, str]]:
+        """Yield ``(first, last, reason)``: lines first..last inclusive go, for that reason."""
+
+    def find(self, page: Page, removed: Sequence[bool]) -> Iterator[Removal]:
+        for first, last, reason in self.lines(page, removed):
+            start, end = page.span(first, last)
+            if end > start:
+                yield Removal(start, end, self.name, reason)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+class _Claims:
+    """Sorted, disjoint claimed spans; later claims get only what is still free."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.removals: list[Removal] = []
+
+    def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        parts = []
+        i = bisect_right(self.ends, start)
+        pos = start
+        while pos < end and i < len(self.starts):
+            if self.starts[i] >= end:
+                break
+            if self.starts[i] > pos:
+                parts.append((pos, self.starts[i]))
+            pos = max(pos, self.ends[i])
+            i += 1
+        if pos < end:
+            parts.append((pos, end))
+        return parts
+
+    def add(self, r: Removal) -> None:
+        i = bisect_left(self.starts, r.start)
+        self.starts.insert(i, r.start)
+        self.ends.insert(i, r.end)
+        self.removals.insert(i, r)
+
+
+class Pipeline:
+    """An ordered, immutable list of filters; methods return new pipelines."""
+
+    def __init__(self, filters: Iterable[Filter]) -> None:
+        self.filters: tuple[Filter, ...] = tuple(filters)
+        names = [f.name for f in self.filters]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"filter names must be unique; repeated: {', '.join(dupes)}")
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self.filters]
+
+    def __iter__(self) -> Iterator[Filter]:
+        return iter(self.filters)
+
+    def __len__(self) -> int:
+        return len(self.filters)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.names})"
+
+    def __getitem__(self, name: str) -> Filter:
+        for f in self.filters:
+            if f.name == name:
+                return f
+        raise KeyError(f"no filter named {name!r}; the pipeline has {', '.join(self.names)}")
+
+    def without(self, *names: str) -> Pipeline:
+        """This pipeline less the named filters (an unknown name is an error)."""
+        unknown = set(names) - set(self.names)
+        if unknown:
+            raise KeyError(
+                f"no filter named {', '.join(sorted(unknown))}; "
+                f"the pipeline has {', '.join(self.names)}"
+            )
+        return Pipeline(f for f in self.filters if f.name not in names)
+
+    def with_filter(
+        self, new: Filter, *, before: str | None = None, after: str | None = None
+    ) -> Pipeline:
+        """This pipeline with ``new`` added before or after a named filter (default: last
+        before ``whitespace``, which tidies up after everything else)."""
+        names = self.names
+        if before is not None and after is not None:
+            raise ValueError("give before or after, not both")
+        if before is not None:
+            at = names.index(self[before].name)
+        elif after is not None:
+            at = names.index(self[after].name) + 1
+        else:
+            at = names.index("whitespace") if "whitespace" in names else len(names)
+        return Pipeline([*self.filters[:at], new, *self.filters[at:]])
+
+    def run(self, page: Page) -> list[Removal]:
+        """Run every filter over the page; return the accepted removals, sorted and disjoint."""
+        claims = _Claims()
+        removed = [False] * len(page)
+        starts, ends = page.starts, page.ends
+        for f in self.filters:
+            accepted: list[Removal] = []
+            for r in f.find(page, removed):
+                if not 0 <= r.start < r.end <= len(page.text):
+                    raise ValueError(f"filter {f.name!r} returned a span outside the text: {r}")
+                parts = claims.free_parts(r.start, r.end)
+                if parts == [(r.start, r.end)]:
+                    accepted.append(r)
+                else:
+                    accepted.extend(Removal(s, e, r.filter, r.reason) for s, e in parts)
+            for r in accepted:
+                claims.add(r)
+                # Lines whose content lies wholly inside the removal are now gone; an empty
+                # line is gone when its terminator is.
+                first = bisect_left(starts, r.start)
+                last = bisect_left(starts, r.end) - 1
+                for i in range(first, last + 1):
+                    if ends[i] <= r.end:
+                        removed[i] = True
+        return claims.removals
