@@ -129,6 +129,12 @@ class Result:
             data["original"] = self.original
         return data
 
+    def to_html(self, *, name: str = "document") -> str:
+        """A self-contained HTML page showing this text with every removal marked."""
+        from .report import render_report
+
+        return render_report([(name, self)])
+
     @classmethod
     def from_dict(cls, data: dict[str, Any], original: str | None = None) -> Result:
         """Rebuild a Result from ``to_dict`` output (the original must be in it or given)."""
