@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import lang
-from .filters import Whitespace
+from .filters import Credits, Markers, Repeats, Script, Tail, Teasers, Whitespace, Zones
 from .page import Page
 from .pipeline import Pipeline
 from .result import Result
@@ -11,7 +11,9 @@ from .result import Result
 
 def default_pipeline(language: str | None = None) -> Pipeline:
     """The shipped filters in their order; earlier filters win where two claim a span."""
-    return Pipeline([Whitespace()])
+    return Pipeline(
+        [Script(), Markers(), Credits(), Zones(), Teasers(), Tail(), Repeats(), Whitespace()]
+    )
 
 
 def clean(text: str, *, pipeline: Pipeline | None = None, language: str | None = None) -> Result:

@@ -13,7 +13,7 @@ from importlib import resources
 
 import regex
 
-SECTIONS = ("start", "whole", "lead", "zone", "prompt")
+SECTIONS = ("start", "whole", "lead", "pager", "zone", "prompt", "credit")
 # Separators that may follow a [start] phrase. A bare hyphen only follows a phrase of two or
 # more words ("ALSO READ-…"), so that "Watch-dog groups said" is not taken for "Watch -".
 _SEP_ANY = r"[ \t]*(?:[:|»>•▶►]|[ \t][-–—][ \t]|$)"
@@ -38,8 +38,7 @@ def _phrase_regex(phrase: str) -> str:
         if word == "{n}":
             parts.append(r"\d[\d.,]{0,12}[kKmM]?")
             continue
-        escaped = regex.escape(word).replace("'", "['’`]").replace("’", "['’`]")
-        parts.append(escaped)
+        parts.append("".join("['’`]" if c in "'’`" else regex.escape(c) for c in word))
     return r"[ \t\-]*".join(parts)
 
 
@@ -101,7 +100,7 @@ def _compile(languages: tuple[str, ...], section: str) -> regex.Pattern[str] | N
         body = _LEAD + "(?P<phrase>" + "|".join(f"(?:{a})" for a in alts) + ")"
         return regex.compile(body, flags)
     alternation = "|".join(map(_phrase_regex, ordered))
-    if section == "whole":
+    if section in ("whole", "pager"):
         return regex.compile(
             _LEAD + r"(?P<phrase>" + alternation + r")[ \t]*[:.!?…»>›|]*[ \t]*$", flags
         )
@@ -110,4 +109,6 @@ def _compile(languages: tuple[str, ...], section: str) -> regex.Pattern[str] | N
     if section == "zone":
         # The heading may carry a little more ("Latest from -Top News", "More from Reuters").
         return regex.compile(_LEAD + r"(?P<phrase>" + alternation + r")\b", flags)
+    if section == "credit":
+        return regex.compile(r"(?<!\w)(?P<phrase>" + alternation + r")(?!\w)", flags)
     return regex.compile(r"(?P<phrase>" + alternation + r")", flags)

@@ -19,6 +19,7 @@ WORD = regex.compile(r"\w+")
 SENTENCE_END = frozenset(".!?。！？;")
 CLOSERS = frozenset("\"'”’»)]」』›")
 ELLIPSIS_ENDINGS = ("…", "...", "…»", "…”", "...”")
+PROSE_MIN_WORDS = 12
 
 
 def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -118,6 +119,16 @@ class Page:
     def ends_ellipsis(self) -> list[bool]:
         """The line ends in ``…`` or ``...``: usually a summary cut short by a teaser list."""
         return [s.endswith(ELLIPSIS_ENDINGS) for s in self.stripped]
+
+    @cached_property
+    def prose(self) -> list[bool]:
+        """The line reads like a paragraph of running text: many words, a finished sentence,
+        and (where the language has a stoplist) function words in a normal share."""
+        stop = bool(self.stopwords)
+        out = []
+        for n, ends, sc in zip(self.word_counts, self.ends_sentence, self.stopword_counts):
+            out.append(n >= PROSE_MIN_WORDS and ends and (not stop or sc >= 0.2 * n))
+        return out
 
     def stopword_share(self, i: int) -> float:
         n = self.word_counts[i]

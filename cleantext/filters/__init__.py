@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from .credits import Credits
+from .markers import Markers
+from .repeats import Repeats
+from .script import Script
+from .tail import Tail
+from .teasers import Teasers
 from .whitespace import Whitespace
+from .zones import Zones
 
-__all__ = ["Whitespace"]
+__all__ = ["Credits", "Markers", "Repeats", "Script", "Tail", "Teasers", "Whitespace", "Zones"]

@@ -1,0 +1,71 @@
+"""Photo and video credits and embed handles: "(Photo : … Getty Images)", "Image Source : …",
+"@YouTube".
+
+A credit is a short line, not a sentence, that is wholly in brackets or starts with a credit
+word ("Photo:", "Image Source :"), where the credit words come from the marker tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from .. import markers
+from ..page import Page
+from ..pipeline import LineFilter
+from .markers import languages, quote
+
+MAX_WORDS = 25
+# A line in brackets from end to end: "(Photo : …)", "[Image: …]".
+BRACKETED = regex.compile(
+    r"^[ \t]*[(\[][ \t]*(?P<inner>[^\n]{1,300}?)[ \t]*[)\]][ \t]*$", regex.MULTILINE
+)
+# A lone embed handle: "@YouTube", "@reuters".
+HANDLE = regex.compile(r"^[ \t]*@[\w.]{2,40}[ \t]*$", regex.MULTILINE)
+# "Photo : …", "Image Source: …", "Foto: …": a credit word, maybe a second one, a colon.
+LEADING = r"^[ \t]*(?:{words})(?:[ \t]+(?:{words}))?[ \t]*[:：|/]"
+
+
+class Credits(LineFilter):
+    """Removes short credit lines for photos and videos, and lone embed handles."""
+
+    name = "credits"
+
+    def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+        table = markers.table(*languages(page))
+        credit = table.pattern("credit")
+        words, prose = page.word_counts, page.prose
+        found: dict[int, str] = {}
+        text = page.text
+        for m in HANDLE.finditer(text):
+            found[page.line_of(m.start())] = f'line is a lone embed handle "{quote(m.group())}"'
+        if credit is not None:
+            for m in BRACKETED.finditer(text):
+                i = page.line_of(m.start())
+                hit = credit.search(m.group("inner"))
+                if hit and words[i] <= MAX_WORDS and not prose[i]:
+                    found.setdefault(i, f'bracketed credit line naming "{quote(hit.group())}"')
+            leading = _leading(table.languages)
+            for m in leading.finditer(text):
+                i = page.line_of(m.start())
+                if words[i] <= MAX_WORDS and not prose[i]:
+                    found.setdefault(i, f'credit line starting "{quote(m.group().strip())}"')
+        for i in sorted(found):
+            if not removed[i]:
+                yield i, i, found[i]
+
+
+_LEADING_CACHE: dict[tuple[str, ...], regex.Pattern[str]] = {}
+
+
+def _leading(languages: tuple[str, ...]) -> regex.Pattern[str]:
+    pattern = _LEADING_CACHE.get(languages)
+    if pattern is None:
+        words = markers.table(*languages).phrases["credit"]
+        alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = regex.compile(
+            LEADING.format(words=alternation), regex.MULTILINE | regex.IGNORECASE
+        )
+        _LEADING_CACHE[languages] = pattern
+    return pattern

@@ -1,0 +1,83 @@
+"""Leftover JavaScript and CSS that a scraper kept as lines (tracking pixels, embeds).
+
+One whole-text scan finds lines with unmistakable code (``function (``, ``=>``, ``fbq(``,
+``window.x``, ``var x =``); the run of code-shaped lines around each hit goes with it. A
+line that reads like prose stops a run, so an article that mentions ``window.open`` stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from ..page import Page
+from ..pipeline import LineFilter
+
+# A line holding one of these is code on any site.
+STRONG = regex.compile(
+    r"""^[^\n]{0,4000}?(?P<code>
+        \bfunction\s*[\w$]*\s*\([^()\n]{0,200}\)\s*\{
+      | !function\s*\(
+      | \)\s*=>\s*\{?
+      | \b(?:var|let|const)\s+[\w$]{1,60}\s*=(?!=)
+      | \b(?:fbq|gtag|_gaq|dataLayer|googletag|twttr|__tcfapi|_paq|ga)\s*(?:\.\w+\s*)?\(
+      | \b(?:window|document)\.[\w$]{2,60}\s*[.(=\[]
+      | \.(?:addEventListener|getElementById|getElementsByTagName|querySelector(?:All)?
+            |createElement|appendChild|insertBefore|setAttribute|push)\s*\(
+      | ^[ \t]*<\/?(?:script|style|iframe|noscript|div|span)\b
+      | ^[ \t]*(?:@media|@font-face|@import|@keyframes)\b
+      | ^[ \t]*[.#]?[\w-]{1,60}(?:\s*[,>~+]?\s*[.#]?[\w-]{1,60}){0,6}\s*\{\s*[\w-]{1,40}\s*:[^;{}\n]{1,200};
+      | ^[ \t]*\}\s*\)\s*\(\s*(?:window|document|jQuery)
+    )""",
+    regex.MULTILINE | regex.VERBOSE,
+)
+# Lines that are code when they sit next to code: a statement, a brace, a bare condition.
+WEAK = regex.compile(
+    r"""^\s*(?:
+        [})\]]{1,6}[\s,;)]*(?:\w{0,20}\s*\)?\s*[;,]?\s*)$      # closing braces, "}, 7000);"
+      | [\w$.\[\]'"‘’]{1,80}\s*(?:[+\-*/|&]?=|\?)[^\n]{0,300}[;{,]\s*$  # x.y = z;  a ? b : c;
+      | (?:if|else|for|while|return|try|catch|switch|case)\b[^\n]{0,200}$
+      | [\w$.]{1,80}\([^\n]{0,300}\)\s*[;{]?\s*$       # call(…);
+      | [^\n]{0,300}[;{]\s*$
+    )""",
+    regex.VERBOSE,
+)
+
+
+class Script(LineFilter):
+    """Removes runs of lines that are JavaScript or CSS, anchored on an unmistakable code line."""
+
+    name = "script"
+
+    def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+        text = page.text
+        anchors: dict[int, str] = {}
+        for m in STRONG.finditer(text):
+            i = page.line_of(m.start())
+            if not page.prose[i]:
+                anchors.setdefault(i, m.group("code").strip())
+        if not anchors:
+            return
+        stripped, prose, blank = page.stripped, page.prose, page.blank
+
+        def code_like(i: int) -> bool:
+            return i in anchors or (
+                not prose[i] and not blank[i] and WEAK.match(stripped[i]) is not None
+            )
+
+        done = -1
+        for i in sorted(anchors):
+            if i <= done:
+                continue
+            first = i
+            while first > 0 and code_like(first - 1):
+                first -= 1
+            last = i
+            while last + 1 < len(page) and code_like(last + 1):
+                last += 1
+            n = last - first + 1
+            evidence = anchors[i] if len(anchors[i]) <= 40 else anchors[i][:37] + "..."
+            what = "line" if n == 1 else f"run of {n} lines"
+            yield first, last, f'{what} of JavaScript or CSS, with code such as "{evidence}"'
+            done = last
