@@ -27,7 +27,7 @@ class Removal:
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of kept text: ``text[clean_start:clean_start+length] == original[original_start:…]``."""
+    """A run of kept text, the same characters in ``text`` and in ``original``."""
 
     clean_start: int
     original_start: int
@@ -116,7 +116,7 @@ class Result:
         return out
 
     def to_dict(self, *, include_original: bool = False) -> dict[str, Any]:
-        """Plain data for JSON: text, pieces as ``[clean_start, original_start, length]``, removals."""
+        """Plain data for JSON; pieces as ``[clean_start, original_start, length]``."""
         data: dict[str, Any] = {
             "text": self.text,
             "pieces": [[p.clean_start, p.original_start, p.length] for p in self.pieces],

@@ -27,7 +27,8 @@ STRONG = regex.compile(
             |createElement|appendChild|insertBefore|setAttribute|push)\s*\(
       | ^[ \t]*<\/?(?:script|style|iframe|noscript|div|span)\b
       | ^[ \t]*(?:@media|@font-face|@import|@keyframes)\b
-      | ^[ \t]*[.#]?[\w-]{1,60}(?:\s*[,>~+]?\s*[.#]?[\w-]{1,60}){0,6}\s*\{\s*[\w-]{1,40}\s*:[^;{}\n]{1,200};
+      | ^[ \t]*[.#]?[\w-]{1,60}(?:\s*[,>~+]?\s*[.#]?[\w-]{1,60}){0,6}
+            \s*\{\s*[\w-]{1,40}\s*:[^;{}\n]{1,200};                 # CSS: "p.x { color: red;"
       | ^[ \t]*\}\s*\)\s*\(\s*(?:window|document|jQuery)
     )""",
     regex.MULTILINE | regex.VERBOSE,

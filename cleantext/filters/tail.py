@@ -7,6 +7,7 @@ summary, so the last item runs as long as the others did.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from statistics import median
 
 from ..page import Page
@@ -45,8 +46,8 @@ class Tail(LineFilter):
         for g in groups:
             if len(g) < MIN_SEPARATORS:
                 continue
-            sizes = [len(content(a + 1, b)) for a, b in zip(g, g[1:])]
-            items = [content(a + 1, b) for a, b in zip(g, g[1:])]
+            sizes = [len(content(a + 1, b)) for a, b in pairwise(g)]
+            items = [content(a + 1, b) for a, b in pairwise(g)]
             # Every item opens with a headline, not a paragraph: scene breaks ("*") between
             # sections of an article are not a list.
             if not all(sizes) or any(prose[item[0]] for item in items):
