@@ -240,6 +240,10 @@ class _Page:
             f"<title>{_esc(title)}</title>\n<style>{self.css()}</style>\n</head>\n<body>\n",
             "<header>\n<h1>cleantext report</h1>\n",
             self.overview(),
+            '<p class="hint">Struck-through spans were removed, coloured by filter; hover or focus '
+            "one for the reason. Click a mark (or press n / p on it) for the next / previous "
+            "removal of the same filter. Untick a filter to hide its removals and read the text "
+            "without them. Counts are for the whole report.</p>\n",
             "</header>\n",
             self.legend(),
             self.summary(),
@@ -347,9 +351,7 @@ class _Page:
         return (
             '<section id="legend" aria-label="filters">\n<ul class="filters">\n'
             + "".join(items)
-            + '</ul>\n<p class="hint">Removals per filter (for the whole report). Untick a filter '
-            "to hide its removals; hover a mark for its reason; click it or press n / p for the "
-            "next / previous one of the same filter.</p>\n</section>\n"
+            + "</ul>\n</section>\n"
         )
 
     def summary(self) -> str:
@@ -429,8 +431,9 @@ class _Page:
                 f"{_n(hidden)} later removal{'s are' if hidden != 1 else ' is'} counted above but "
                 "not drawn. All offsets: <code>cleantext --format json FILE</code>."
             )
-        controls = sum(1 for c in drawn if (c < " " and c not in "\t\n\r") or c == "\x7f")
-        surrogates = sum(1 for c in drawn if "\ud800" <= c <= "\udfff")
+        odd = _UNSHOWABLE.findall(drawn)
+        surrogates = sum(1 for c in odd if c >= "\ud800")
+        controls = len(odd) - surrogates
         if controls:
             notes.append(
                 f"{_n(controls)} control character{'s are' if controls != 1 else ' is'} shown as "
@@ -477,7 +480,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .swatch{display:inline-block;width:1.6em;height:.9em;vertical-align:-.05em;border-radius:2px;
 background:var(--t);border:2px solid var(--c)}
 #legend{position:sticky;top:0;z-index:1;background:#fff;border-bottom:1px solid var(--line);
-padding:.4rem 0 .2rem}
+padding:.4rem 0;max-height:40vh;overflow-y:auto}
 ul.filters{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.35rem .5rem}
 ul.filters li{border:1px solid var(--line);border-radius:6px;padding:.1rem .4rem;white-space:nowrap}
 ul.filters label{cursor:pointer}

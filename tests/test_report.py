@@ -63,7 +63,7 @@ def _small(i: int) -> Result:
     return Result(text, (Removal(start, len(text) - 1, "markers", "navigation"),))
 
 
-class Page(HTMLParser):
+class Parsed(HTMLParser):
     """What a browser's tokenizer would see: tags with attributes, and text per document."""
 
     def __init__(self, text: str) -> None:
@@ -122,7 +122,7 @@ class Page(HTMLParser):
 def test_page_is_self_contained_with_a_strict_csp() -> None:
     html = _article_result().to_html(name="ukraine.txt")
     assert html.startswith("<!DOCTYPE html>")
-    page = Page(html)
+    page = Parsed(html)
     csp = [a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv")]
     assert csp == [CSP]
     assert "default-src 'none'" in CSP and "img-src data:" in CSP
@@ -134,7 +134,7 @@ def test_page_is_self_contained_with_a_strict_csp() -> None:
 
 def test_every_removal_is_marked_with_data_attributes_and_reason() -> None:
     result = _article_result()
-    page = Page(result.to_html(name="ukraine.txt"))
+    page = Parsed(result.to_html(name="ukraine.txt"))
     got = [
         (a["data-filter"], a["data-reason"], int(str(a["data-start"])), int(str(a["data-end"])))
         for a, _ in page.marks
@@ -151,7 +151,7 @@ def test_every_removal_is_marked_with_data_attributes_and_reason() -> None:
 
 def test_legend_counts_match_stats() -> None:
     result = _article_result()
-    page = Page(result.to_html())
+    page = Parsed(result.to_html())
     expected = {
         name: {"removals": s["removals"], "chars": s["chars"]} for name, s in result.stats().items()
     }
@@ -164,7 +164,7 @@ def test_legend_counts_match_stats() -> None:
 
 def test_legend_sums_over_documents_and_counts_documents() -> None:
     a, b = _article_result(), clean("Hello\n\n\n\nworld.\n")
-    page = Page(render_report([("a", a), ("b", b)]))
+    page = Parsed(render_report([("a", a), ("b", b)]))
     for name, counts in page.legend.items():
         per_doc = [r.stats()[name] for r in (a, b) if name in r.stats()]
         assert counts == {
@@ -201,7 +201,7 @@ def test_hostile_document_renders_as_inert_text() -> None:
     name = "<img src=x onerror=alert(4)>\"'.txt"
     html = render_report([(name, result)])
     html.encode("utf-8")  # no lone surrogate leaks into the output
-    page = Page(html)
+    page = Parsed(html)
     # Only the report's own elements exist: no img, no link with a javascript: URL, and
     # exactly two script elements (the JSON data and the code), neither containing the text.
     tags = {t for t, _ in page.tags}
@@ -243,7 +243,7 @@ def test_many_documents_are_paged(tmp_path: Path) -> None:
         "report.html",
     ]
     assert page_paths(path, 3) == [path, tmp_path / "report-2.html", tmp_path / "report-3.html"]
-    pages = [Page(p.read_text(encoding="utf-8")) for p in page_paths(path, 3)]
+    pages = [Parsed(p.read_text(encoding="utf-8")) for p in page_paths(path, 3)]
     ids = [[a["id"] for t, a in p.tags if t == "article"] for p in pages]
     assert [len(x) for x in ids] == [200, 200, 50]
     assert ids[2][0] == "doc-401" and ids[2][-1] == "doc-450"
@@ -260,7 +260,7 @@ def test_many_documents_are_paged(tmp_path: Path) -> None:
 def test_default_caps_for_five_thousand_documents(tmp_path: Path) -> None:
     results = [(f"{i}.txt", _small(i)) for i in range(5000)]
     html = render_report(results)
-    page = Page(html)
+    page = Parsed(html)
     assert len([a for t, a in page.tags if t == "article"]) == 200
     assert "Showing 200 of 5,000 documents" in html
     assert "write_report" in html  # says how to get the other 4,800
@@ -274,7 +274,7 @@ def test_long_documents_are_cut_and_say_so() -> None:
         Removal(11 + 14 * i, 25 + 14 * i, "tail", "related stories at the end") for i in range(10)
     )
     result = Result(text, removals)
-    page = Page(render_report([("long.txt", result)], max_chars=40))
+    page = Parsed(render_report([("long.txt", result)], max_chars=40))
     assert page.texts == [text[:40]]
     assert [a["data-start"] for a, _ in page.marks] == ["11", "25", "39"]
     assert [a.get("data-clipped") for a, _ in page.marks] == [None, None, "1"]
@@ -283,6 +283,11 @@ def test_long_documents_are_cut_and_say_so() -> None:
     assert page.legend["tail"] == {"removals": 10, "chars": 140}
     html = render_report([("long.txt", result)], max_chars=40)
     assert "Showing the first 40 of 151 characters; 7 later removals" in html
+
+
+def test_bad_caps_are_refused() -> None:
+    with pytest.raises(ValueError, match="docs_per_page"):
+        render_report([("a", _article_result())], docs_per_page=0)
 
 
 def test_empty_report() -> None:

@@ -17,6 +17,7 @@ import os
 import queue
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -395,3 +396,40 @@ def test_hostile_document_is_inert_text(browser: Browser, tmp_path: Path) -> Non
     assert page["mark"] == "script<b>"
     assert not any(e.get("method") == "Page.javascriptDialogOpening" for e in browser.events)
     assert _network_requests(browser) == [path.as_uri()]
+
+
+def screenshot(out: Path, doc: int = 1, mark: int = 0) -> None:
+    """Save a 1280×900 picture of the seed report (how ``docs/img/report.png`` is made).
+
+    Mark number ``mark`` of document ``doc`` is focused, so the status line shows its reason,
+    and scrolled to the middle of the window.
+    """
+    executable = _chromium()
+    if executable is None:
+        raise SystemExit("chromium is not installed (Debian: apt-get install -y chromium)")
+    paths = sorted(SEEDS.glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"seed articles not found in {SEEDS}")
+    with tempfile.TemporaryDirectory() as tmp:
+        results = [(p.name, clean(p.read_text(encoding="utf-8"))) for p in paths]
+        path = Path(tmp) / "seeds.html"
+        write_report(results, path)
+        b = Browser(executable, Path(tmp) / "profile")
+        try:
+            b.open_page()
+            metrics = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+            b.send("Emulation.setDeviceMetricsOverride", metrics)
+            b.navigate(path.as_uri())
+            b.js(
+                f"(() => {{ const m = document.querySelectorAll('#doc-{doc} del.rm')[{mark}];"
+                " m.focus({preventScroll: true}); m.scrollIntoView({block: 'center'}); })()"
+            )
+            out.write_bytes(b.screenshot())
+        finally:
+            b.close()
+
+
+if __name__ == "__main__":
+    import sys
+
+    screenshot(Path(sys.argv[1]), *(int(a) for a in sys.argv[2:4]))
