@@ -145,7 +145,7 @@ def render_report(
     Only the first ``docs_per_page`` documents are drawn; the page says so and how to get the
     rest (``write_report`` writes them as further pages).
     """
-    return _render_pages(docs, None, docs_per_page, max_chars)[0]
+    return _render_pages(list(docs), None, docs_per_page, max_chars)[0]
 
 
 def write_report(
@@ -445,11 +445,12 @@ class _Page:
                 f"bytes) {'are' if surrogates != 1 else 'is'} shown as U+FFFD �."
             )
         note = "".join(f'<p class="cap">{n}</p>' for n in notes)
+        lang = f' lang="{_esc(result.language)}"' if result.language else ""
         return (
             f'<article id="doc-{d + 1}" aria-labelledby="doc-{d + 1}-h">'
             f'<h2 id="doc-{d + 1}-h"><span class="idx">{d + 1}</span> {_esc(name)}</h2>\n'
             f'<p class="meta">{meta}</p>{note}\n'
-            f'<pre class="text" data-doc="{d + 1}">{"".join(out)}</pre></article>\n'
+            f'<pre class="text" data-doc="{d + 1}"{lang}>{"".join(out)}</pre></article>\n'
         )
 
     def mark(self, r: Removal, text: str, clipped: bool) -> str:
@@ -555,7 +556,9 @@ _SCRIPT = r"""
   document.addEventListener("change", function (ev) {
     var box = ev.target;
     if (!box.matches || !box.matches("#legend input[type=checkbox]")) { return; }
-    document.body.classList.toggle("hide-" + box.getAttribute("data-index"), !box.checked);
+    var i = box.getAttribute("data-index");
+    document.body.classList.toggle("hide-" + i, !box.checked);
+    document.querySelector("button.next[data-index='" + i + "']").disabled = !box.checked;
   });
   document.addEventListener("click", function (ev) {
     var t = ev.target;

@@ -147,6 +147,8 @@ def test_every_removal_is_marked_with_data_attributes_and_reason() -> None:
     # The whole original is drawn, newlines included, in a pre-wrap block.
     assert page.texts == [ARTICLE]
     assert "white-space:pre-wrap" in result.to_html()
+    langs = [a.get("lang") for t, a in Parsed(clean(ARTICLE).to_html()).tags if t == "pre"]
+    assert langs == ["en"]
 
 
 def test_legend_counts_match_stats() -> None:

@@ -319,6 +319,7 @@ def test_unticking_a_filter_hides_its_marks_only(
         marks = browser.js(READ_MARKS)
         assert browser.js(f"document.querySelector('#show-{i}').checked") is False
         assert [m["shown"] for m in marks] == [m["filter"] != name for m in marks], name
+        assert browser.js(f"document.querySelector('button.next[data-index=\\'{i}\\']').disabled")
         browser.click(f"#show-{i}")
         assert all(m["shown"] for m in browser.js(READ_MARKS)), name
 
