@@ -12,11 +12,13 @@ from __future__ import annotations
 import base64
 import contextlib
 import fcntl
+import importlib.util
 import json
 import os
 import queue
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -263,15 +265,19 @@ def _network_requests(b: Browser) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def seed_report(
-    browser: Browser,
-    seed_results: list[tuple[str, Result]],
-    tmp_path_factory: pytest.TempPathFactory,
+def seed_report_file(
+    seed_results: list[tuple[str, Result]], tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     path = tmp_path_factory.mktemp("report") / "seeds.html"
     write_report(seed_results, path)
-    browser.navigate(path.as_uri())
     return path
+
+
+@pytest.fixture
+def seed_report(browser: Browser, seed_report_file: Path) -> Path:
+    """The seed report, freshly opened (so each test sees only its own network events)."""
+    browser.navigate(seed_report_file.as_uri())
+    return seed_report_file
 
 
 def test_every_removal_is_marked_with_its_filter_and_reason(
@@ -296,6 +302,46 @@ def test_every_removal_is_marked_with_its_filter_and_reason(
         " c.querySelectorAll('del').forEach(d => d.remove()); return c.textContent; })"
     )
     assert kept == [showable(result.text) for _, result in seed_results]
+
+
+def test_cli_report_marks_every_removal_of_its_json(
+    browser: Browser, tmp_path: Path, seed_results: list[tuple[str, Result]]
+) -> None:
+    """``cleantext --format json --report`` draws exactly the removals its JSON lists."""
+    if importlib.util.find_spec("cleantext.cli") is None:
+        pytest.skip("the cleantext command (cleantext/cli.py) is not there yet")
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    report = tmp_path / "cli.html"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cleantext",
+            "-q",
+            "--format",
+            "json",
+            "--report",
+            str(report),
+            *seeds,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    documents = [json.loads(line) for line in run.stdout.splitlines()]
+    expected = [
+        (d + 1, r["filter"], r["reason"], r["start"], r["end"])
+        for d, doc in enumerate(documents)
+        for r in doc["removals"]
+    ]
+    assert len(documents) == len(seeds) and expected
+    browser.navigate(report.as_uri())
+    marks = browser.js(READ_MARKS)
+    assert [(m["doc"], m["filter"], m["reason"], m["start"], m["end"]) for m in marks] == expected
+    assert all(m["shown"] and m["title"].endswith(m["reason"]) for m in marks)
+    assert _network_requests(browser) == [report.as_uri()]
 
 
 def test_marks_are_coloured_per_filter(browser: Browser, seed_report: Path) -> None:
