@@ -170,8 +170,7 @@ def write_report(
 
 def _atomic_write(target: Path, text: str) -> None:
     data = text.encode("utf-8")
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -205,7 +204,9 @@ def _render_pages(
     for page in range(pages if names is not None else 1):
         start = page * docs_per_page
         stop = min(len(docs), start + docs_per_page)
-        ctx = _Page(docs, start, stop, page, pages, names, totals, order, index, max_chars)
+        ctx = _Page(
+            docs, start, stop, page, pages, names, totals, order, index, max_chars, docs_per_page
+        )
         out.append(ctx.render())
     return out
 
@@ -222,6 +223,7 @@ class _Page:
     order: list[str]
     index: dict[str, int]
     max_chars: int
+    per_page: int
 
     def render(self) -> str:
         n = len(self.docs)
@@ -309,14 +311,18 @@ class _Page:
                 "pages <code>REPORT-2.html</code>, <code>REPORT-3.html</code>, … beside it.</p>\n"
             )
         links = []
+        per = self.per_page
         for k, name in enumerate(self.names):
+            span = f"documents {_n(k * per + 1)}–{_n(min(n, (k + 1) * per))}"
             if k == self.page:
-                links.append(f'<li><strong aria-current="page">{k + 1}</strong></li>')
+                links.append(
+                    f'<li><strong aria-current="page" title="{span}">{k + 1}</strong></li>'
+                )
             else:
                 href = html.escape(quote(name), quote=True)
-                links.append(f'<li><a href="{href}">{k + 1}</a></li>')
+                links.append(f'<li><a href="{href}" title="{span}">{k + 1}</a></li>')
         return (
-            f"{head} The rest are on further pages beside this file, "
+            f"{head} The others are on the report's other pages, files beside this one from "
             f"<code>{_esc(self.names[0])}</code> to <code>{_esc(self.names[-1])}</code>:</p>\n"
             f'<nav aria-label="report pages"><ol class="pages">{"".join(links)}</ol></nav>\n'
         )
@@ -372,7 +378,8 @@ class _Page:
             total = len(result.original)
             share = f"{(total - kept) / total:.0%}" if total else "–"
             rows.append(
-                f'<tr><td class="num">{d + 1}</td><td><a href="#doc-{d + 1}">{_esc(name)}</a></td>'
+                f'<tr><td class="num">{d + 1}</td><td class="name" title="{_esc(name)}">'
+                f'<a href="#doc-{d + 1}">{_esc(name)}</a></td>'
                 f'<td class="num">{_n(total)}</td><td class="num">{_n(kept)}</td>'
                 f'<td class="num">{share}</td>{cells}</tr>\n'
             )
@@ -477,6 +484,9 @@ code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
 table{border-collapse:collapse;font-size:14px}
 th,td{padding:.15rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
+th,td.num{white-space:nowrap}
+td.name{white-space:nowrap;max-width:22rem;overflow:hidden;text-overflow:ellipsis}
+th,td{padding:.15rem .45rem}
 .scroll{overflow-x:auto;max-height:24rem;overflow-y:auto}
 .swatch{display:inline-block;width:1.6em;height:.9em;vertical-align:-.05em;border-radius:2px;
 background:var(--t);border:2px solid var(--c)}

@@ -253,6 +253,8 @@ def test_many_documents_are_paged(tmp_path: Path) -> None:
     assert "Showing 200 of 450 documents" in first
     page_links = [a["href"] for t, a in pages[0].tags if t == "a" and "html" in str(a["href"])]
     assert page_links == ["report-2.html", "report-3.html"]
+    titles = [a["title"] for t, a in pages[2].tags if t == "a" and "html" in str(a["href"])]
+    assert titles == ["documents 1–200", "documents 201–400"]
     # The legend counts the whole report on every page.
     chars = sum(r.stats()["markers"]["chars"] for _, r in results)
     expected = {"removals": 450, "chars": chars, "documents": 450}
