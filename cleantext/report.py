@@ -90,7 +90,9 @@ def showable(text: str) -> str:
 
 
 def _esc(text: str) -> str:
-    return html.escape(showable(text), quote=True)
+    # A raw carriage return would be turned into a line feed by the HTML parser; the character
+    # reference keeps the text exact in the DOM (offsets stay those of the original).
+    return html.escape(showable(text), quote=True).replace("\r", "&#13;")
 
 
 def _json_for_script(data: Any) -> str:
@@ -457,7 +459,7 @@ class _Page:
             f'<article id="doc-{d + 1}" aria-labelledby="doc-{d + 1}-h">'
             f'<h2 id="doc-{d + 1}-h"><span class="idx">{d + 1}</span> {_esc(name)}</h2>\n'
             f'<p class="meta">{meta}</p>{note}\n'
-            f'<pre class="text" data-doc="{d + 1}"{lang}>{"".join(out)}</pre></article>\n'
+            f'<div class="text" data-doc="{d + 1}"{lang}>{"".join(out)}</div></article>\n'
         )
 
     def mark(self, r: Removal, text: str, clipped: bool) -> str:
@@ -508,7 +510,7 @@ ol.pages a,ol.pages strong{display:inline-block;min-width:2.2em;text-align:cente
 border:1px solid var(--line);border-radius:4px;padding:0 .3em}
 article{border-top:2px solid var(--line);margin-top:1.5rem}
 .idx{color:var(--muted);font-weight:normal}
-pre.text{white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.55 ui-monospace,SFMono-Regular,
+div.text{white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.55 ui-monospace,SFMono-Regular,
 Menlo,monospace;background:#f6f8fa;border:1px solid var(--line);border-radius:6px;
 padding:.8rem 1rem;margin:.4rem 0}
 del.rm{color:var(--c);background:var(--t);text-decoration:line-through 2px var(--c);

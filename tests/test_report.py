@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import clean
 from cleantext.report import (
@@ -77,14 +79,16 @@ class Parsed(HTMLParser):
         self._mark: dict[str, str | None] | None = None
         self._legend_filter: str | None = None
         self._legend_key: str | None = None
+        self._in_text = False
         self.feed(text)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         self.tags.append((tag, a))
-        if tag == "pre":
+        if tag == "div" and a.get("class") == "text":
             self.texts.append("")
+            self._in_text = True
         elif tag == "del":
             self._mark = a
             self.marks.append((a, ""))
@@ -99,7 +103,9 @@ class Parsed(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self._stack and self._stack[-1] == tag:
             self._stack.pop()
-        if tag == "del":
+        if tag == "div":
+            self._in_text = False
+        elif tag == "del":
             self._mark = None
         elif tag == "li":
             self._legend_filter = None
@@ -109,7 +115,7 @@ class Parsed(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._stack and self._stack[-1] == "script":
             self.scripts.append(data)
-        if "pre" in self._stack:
+        if self._in_text:
             self.texts[-1] += data
         if self._mark is not None:
             a, text = self.marks[-1]
@@ -147,7 +153,11 @@ def test_every_removal_is_marked_with_data_attributes_and_reason() -> None:
     # The whole original is drawn, newlines included, in a pre-wrap block.
     assert page.texts == [ARTICLE]
     assert "white-space:pre-wrap" in result.to_html()
-    langs = [a.get("lang") for t, a in Parsed(clean(ARTICLE).to_html()).tags if t == "pre"]
+    langs = [
+        a.get("lang")
+        for t, a in Parsed(clean(ARTICLE).to_html()).tags
+        if t == "div" and a.get("class") == "text"
+    ]
     assert langs == ["en"]
 
 
@@ -322,3 +332,99 @@ def test_write_report_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> Non
     with pytest.raises(FileNotFoundError):
         write_report([("a.txt", _article_result())], tmp_path / "nope" / "report.html")
     assert list(tmp_path.iterdir()) == []
+
+
+HOSTILE_BITS = st.sampled_from(
+    [
+        "<",
+        ">",
+        "&",
+        '"',
+        "'",
+        "</script>",
+        "</style>",
+        "<!--",
+        "-->",
+        "javascript:",
+        "\x00",
+        "\r",
+        "\n",
+        "\t",
+        "\udc80",
+        "\u2028",
+        "😀",
+        "&amp;",
+        "<b>",
+        "]]>",
+        " ",
+        "a",
+        "é",
+    ]
+)
+HOSTILE_TEXT = st.lists(st.one_of(HOSTILE_BITS, st.text(max_size=3)), max_size=30).map("".join)
+
+
+@st.composite
+def hostile_results(draw: st.DrawFn) -> tuple[str, Result]:
+    text = draw(HOSTILE_TEXT)
+    cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=8)))
+    removals = [
+        Removal(a, b, draw(HOSTILE_TEXT.filter(bool)), draw(HOSTILE_TEXT))
+        for a, b in zip(cuts[::2], cuts[1::2])
+        if b > a
+    ]
+    return draw(HOSTILE_TEXT), Result(text, tuple(removals))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(hostile_results(), min_size=1, max_size=3))
+def test_any_text_renders_exactly_and_inertly(docs: list[tuple[str, Result]]) -> None:
+    html = render_report(docs)
+    html.encode("utf-8")
+    page = Parsed(html)
+    assert len(page.scripts) == 2
+    assert {t for t, _ in page.tags} <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "h1",
+        "h2",
+        "p",
+        "section",
+        "ul",
+        "li",
+        "input",
+        "label",
+        "span",
+        "code",
+        "button",
+        "div",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "a",
+        "main",
+        "article",
+        "del",
+        "script",
+    }
+    assert page.texts == [showable(r.original) for _, r in docs]
+    expected = [
+        (showable(r.filter), showable(r.reason), str(r.start), str(r.end))
+        for _, result in docs
+        for r in result.removals
+    ]
+    got = [
+        (a["data-filter"], a["data-reason"], a["data-start"], a["data-end"]) for a, _ in page.marks
+    ]
+    assert got == expected
+    for _, attrs in page.tags:
+        assert attrs.get("href") is None or str(attrs["href"]).startswith("#")

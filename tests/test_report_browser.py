@@ -230,7 +230,7 @@ def seed_results() -> list[tuple[str, Result]]:
 # Everything the page shows about its marks, read back through the DOM.
 READ_MARKS = """
 Array.from(document.querySelectorAll("del.rm")).map(e => ({
-  doc: +e.closest("pre").dataset.doc,
+  doc: +e.closest(".text").dataset.doc,
   filter: e.dataset.filter, reason: e.dataset.reason,
   start: +e.dataset.start, end: +e.dataset.end,
   title: e.title, label: e.getAttribute("aria-label"), text: e.textContent,
@@ -298,7 +298,7 @@ def test_every_removal_is_marked_with_its_filter_and_reason(
         assert m["shown"]
     # Kept text is unmarked: the page's text minus the marks is exactly the clean text.
     kept = browser.js(
-        "Array.from(document.querySelectorAll('pre.text')).map(p => { const c = p.cloneNode(true);"
+        "Array.from(document.querySelectorAll('div.text')).map(p => { const c = p.cloneNode(true);"
         " c.querySelectorAll('del').forEach(d => d.remove()); return c.textContent; })"
     )
     assert kept == [showable(result.text) for _, result in seed_results]
@@ -427,7 +427,7 @@ def test_hostile_document_is_inert_text(browser: Browser, tmp_path: Path) -> Non
         "({pwned: window.__pwned === undefined ? null : window.__pwned,"
         " scripts: document.scripts.length, imgs: document.images.length,"
         " frames: document.querySelectorAll('iframe,link,a[href^=javascript]').length,"
-        " text: document.querySelector('pre.text').textContent,"
+        " text: document.querySelector('div.text').textContent,"
         " heading: document.querySelector('article h2').textContent,"
         " title: document.title, body: getComputedStyle(document.body).display,"
         " mark: document.querySelector('del.rm').dataset.filter})"
@@ -480,3 +480,19 @@ if __name__ == "__main__":
     import sys
 
     screenshot(Path(sys.argv[1]), *(int(a) for a in sys.argv[2:4]))
+
+
+def test_text_in_the_dom_is_exactly_the_original(browser: Browser, tmp_path: Path) -> None:
+    """Leading newline, CRLF, lone CR, tabs, astral and combining characters survive parsing."""
+    text = "\nfirst line after a newline\r\nCRLF line\rlone CR\ttab 😀 e\u0301 \ufeffBOM\n  \n"
+    cut = text.index("CRLF")
+    result = Result(
+        text, (Removal(0, 1, "whitespace", "leading blank"), Removal(cut, cut + 11, "x", "y"))
+    )
+    path = tmp_path / "exact.html"
+    write_report([("exact.txt", result)], path)
+    browser.navigate(path.as_uri())
+    shown = browser.js("document.querySelector('div.text').textContent")
+    assert shown == text
+    marks = browser.js(READ_MARKS)
+    assert [m["text"] for m in marks] == [text[0:1], text[cut : cut + 11]]
