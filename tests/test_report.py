@@ -376,7 +376,7 @@ def hostile_results(draw: st.DrawFn) -> tuple[str, Result]:
     return draw(HOSTILE_TEXT), Result(text, tuple(removals))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(hostile_results(), min_size=1, max_size=3))
 def test_any_text_renders_exactly_and_inertly(docs: list[tuple[str, Result]]) -> None:
     html = render_report(docs)
