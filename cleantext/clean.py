@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from . import lang
-from .filters import Credits, Markers, Repeats, Script, Tail, Teasers, Whitespace, Zones
+from .filters import (
+    Body,
+    Credits,
+    Markers,
+    Repeats,
+    Script,
+    Tail,
+    Teasers,
+    Whitespace,
+    Zones,
+)
 from .page import Page
 from .pipeline import Pipeline
 from .result import Result
@@ -12,7 +22,17 @@ from .result import Result
 def default_pipeline(language: str | None = None) -> Pipeline:
     """The shipped filters in their order; earlier filters win where two claim a span."""
     return Pipeline(
-        [Script(), Markers(), Credits(), Zones(), Teasers(), Tail(), Repeats(), Whitespace()]
+        [
+            Script(),
+            Markers(),
+            Credits(),
+            Zones(),
+            Teasers(),
+            Tail(),
+            Repeats(),
+            Body(),
+            Whitespace(),
+        ]
     )
 
 

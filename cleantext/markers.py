@@ -7,11 +7,15 @@ once over the whole text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import regex
+
+from .page import KEY_CHARS
 
 SECTIONS = ("start", "whole", "lead", "pager", "zone", "prompt", "credit")
 # Separators that may follow a [start] phrase. A bare hyphen only follows a phrase of two or
@@ -31,15 +35,55 @@ class MarkerTable:
     def pattern(self, section: str) -> regex.Pattern[str] | None:
         return _compile(self.languages, section)
 
+    def keys(self, *sections: str) -> frozenset[str]:
+        """First characters of the phrases (``Page.KEY_CHARS`` of them; "0" for a number):
+        a line whose head starts otherwise cannot match these sections."""
+        return _keys(self.languages, sections)
 
-def _phrase_regex(phrase: str) -> str:
-    parts = []
-    for word in phrase.split():
+    def needles(self, section: str) -> tuple[str, ...]:
+        """The longest word of each phrase: a line without any of them cannot match."""
+        return _needles(self.languages, section)
+
+
+_GAP = r"[ \t\-]*"
+_NUMBER = r"\d[\d.,]{0,12}[kKmM]?"
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase as regex tokens: a space is any run of spaces or hyphens, ' any apostrophe,
+    {n} a number."""
+    out: list[str] = []
+    for w, word in enumerate(phrase.split()):
+        if w:
+            out.append(_GAP)
         if word == "{n}":
-            parts.append(r"\d[\d.,]{0,12}[kKmM]?")
+            out.append(_NUMBER)
             continue
-        parts.append("".join("['’`]" if c in "'’`" else regex.escape(c) for c in word))
-    return r"[ \t\-]*".join(parts)
+        out.extend("['’`]" if c in "'’`" else regex.escape(c) for c in word)
+    return out
+
+
+def trie_regex(phrases: Sequence[str]) -> str:
+    """One alternation for many phrases, with shared prefixes factored out so the engine
+    tests a few characters per position instead of every phrase. Longer phrases win."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for tok in _tokens(phrase):
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [tok + emit(child) for tok, child in node.items() if tok]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body if len(branches) == 1 else body
+
+    return "(?:" + emit(trie) + ")"
 
 
 def available_languages() -> list[str]:
@@ -86,29 +130,50 @@ def _compile(languages: tuple[str, ...], section: str) -> regex.Pattern[str] | N
     phrases = table(*languages).phrases[section]
     if not phrases:
         return None
-    # Longest first, so that "related articles" wins over "related".
-    ordered = sorted(phrases, key=len, reverse=True)
-    flags = regex.IGNORECASE | regex.MULTILINE | regex.V0
+    # Phrases are lower-case; filters match against ``Page.lower``, so no case-insensitive
+    # matching is needed.
+    flags = regex.MULTILINE | regex.V0
     if section == "start":
-        single = [p for p in ordered if len(p.split()) == 1]
-        multi = [p for p in ordered if len(p.split()) > 1]
+        single = [p for p in phrases if len(p.split()) == 1]
+        multi = [p for p in phrases if len(p.split()) > 1]
         alts = []
         if multi:
-            alts.append("(?:" + "|".join(map(_phrase_regex, multi)) + ")" + _SEP_MULTI)
+            alts.append(trie_regex(multi) + _SEP_MULTI)
         if single:
-            alts.append("(?:" + "|".join(map(_phrase_regex, single)) + r")\b" + _SEP_ANY)
+            alts.append(trie_regex(single) + r"\b" + _SEP_ANY)
         body = _LEAD + "(?P<phrase>" + "|".join(f"(?:{a})" for a in alts) + ")"
         return regex.compile(body, flags)
-    alternation = "|".join(map(_phrase_regex, ordered))
+    alternation = trie_regex(phrases)
     if section in ("whole", "pager"):
         return regex.compile(
             _LEAD + r"(?P<phrase>" + alternation + r")[ \t]*[:.!?…»>›|]*[ \t]*$", flags
         )
-    if section == "lead":
+    if section in ("lead", "zone"):
+        # A zone heading may carry a little more ("Latest from -Top News").
         return regex.compile(_LEAD + r"(?P<phrase>" + alternation + r")\b", flags)
-    if section == "zone":
-        # The heading may carry a little more ("Latest from -Top News", "More from Reuters").
-        return regex.compile(_LEAD + r"(?P<phrase>" + alternation + r")\b", flags)
-    if section == "credit":
-        return regex.compile(r"(?<!\w)(?P<phrase>" + alternation + r")(?!\w)", flags)
-    return regex.compile(r"(?P<phrase>" + alternation + r")", flags)
+    return regex.compile(r"(?<!\w)(?P<phrase>" + alternation + r")(?!\w)", flags)
+
+
+@lru_cache(maxsize=256)
+def _keys(languages: tuple[str, ...], sections: tuple[str, ...]) -> frozenset[str]:
+    out = set()
+    for section in sections:
+        for phrase in table(*languages).phrases[section]:
+            head = phrase[:KEY_CHARS]
+            if phrase.startswith("{n}"):
+                out.add("0")
+            elif "'" in head or "’" in head:
+                out.update({head.replace("’", "'"), head.replace("'", "’")})
+            else:
+                out.add(head)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def _needles(languages: tuple[str, ...], section: str) -> tuple[str, ...]:
+    out = set()
+    for phrase in table(*languages).phrases[section]:
+        words = [w for w in regex.split(r"[\s'’`]+", phrase) if w and w != "{n}"]
+        if words:
+            out.add(max(words, key=len))
+    return tuple(sorted(out))

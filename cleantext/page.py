@@ -6,6 +6,8 @@ handled in one place and each feature is computed once per text, however many fi
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cached_property
 from itertools import accumulate
 
@@ -18,6 +20,10 @@ WORD = regex.compile(r"\w+")
 # Characters that close a sentence, possibly followed by closing quotes or brackets.
 SENTENCE_END = frozenset(".!?。！？;")
 CLOSERS = frozenset("\"'”’»)]」』›")
+# Leading characters that decorate a line without being part of its words.
+BULLETS = " \t-–—•*·▪►▶→#>|"
+HEAD_CHARS = 120
+KEY_CHARS = 3
 ELLIPSIS_ENDINGS = ("…", "...", "…»", "…”", "...”")
 PROSE_MIN_WORDS = 12
 
@@ -75,6 +81,18 @@ class Page:
         return len(self.starts)
 
     @cached_property
+    def lower(self) -> str:
+        """The text in lower case with every character where it was, for pattern tables.
+
+        ``str.lower`` keeps offsets except for a few characters ("İ" becomes two); those
+        keep their original form.
+        """
+        low = self.text.lower()
+        if len(low) == len(self.text):
+            return low
+        return "".join(lc if len(lc := c.lower()) == 1 else c for c in self.text)
+
+    @cached_property
     def lines(self) -> list[str]:
         """Each line's content, without its terminator."""
         t = self.text
@@ -130,14 +148,48 @@ class Page:
             out.append(n >= PROSE_MIN_WORDS and ends and (not stop or sc >= 0.2 * n))
         return out
 
+    def lines_containing(self, needles: Iterable[str]) -> list[int]:
+        """Sorted indices of the lines whose lower-cased text contains any of ``needles``.
+
+        Substring search runs in C over the whole text, so filters use this to pick the
+        few candidate lines before they run a pattern on each.
+        """
+        low = self.lower
+        starts = self.starts
+        hits: set[int] = set()
+        for needle in needles:
+            pos = low.find(needle)
+            while pos != -1:
+                i = bisect_right(starts, pos) - 1
+                hits.add(i)
+                # Jump to the next line: one hit per line is enough.
+                pos = low.find(needle, self.nexts[i]) if self.nexts[i] > pos else -1
+        return sorted(hits)
+
+    @cached_property
+    def heads(self) -> list[str]:
+        """The first characters of each lower-cased line, bullets and dashes stripped."""
+        low = self.lower
+        return [
+            low[s : min(e, s + HEAD_CHARS)].lstrip(BULLETS) for s, e in zip(self.starts, self.ends)
+        ]
+
+    def lines_starting(self, keys: frozenset[str]) -> list[int]:
+        """Indices of the lines whose head starts with one of ``keys`` (all of length
+        ``KEY_CHARS``, or a digit key ``"0"`` standing for any digit)."""
+        out = []
+        for i, h in enumerate(self.heads):
+            k = h[:KEY_CHARS]
+            if k in keys or (k and k[0].isdigit() and "0" in keys):
+                out.append(i)
+        return out
+
     def stopword_share(self, i: int) -> float:
         n = self.word_counts[i]
         return self.stopword_counts[i] / n if n else 0.0
 
     def line_of(self, offset: int) -> int:
         """Index of the line that holds ``offset`` (the last line for ``len(text)``)."""
-        from bisect import bisect_right
-
         return max(0, bisect_right(self.starts, offset) - 1)
 
     def span(self, first: int, last: int) -> tuple[int, int]:

@@ -134,6 +134,10 @@ class Pipeline:
 
     def run(self, page: Page) -> list[Removal]:
         """Run every filter over the page; return the accepted removals, sorted and disjoint."""
+        return self.run_with_lines(page)[0]
+
+    def run_with_lines(self, page: Page) -> tuple[list[Removal], list[bool]]:
+        """Like ``run``, and also say which lines ended up wholly removed."""
         claims = _Claims()
         removed = [False] * len(page)
         starts, ends = page.starts, page.ends
@@ -156,4 +160,4 @@ class Pipeline:
                 for i in range(first, last + 1):
                     if ends[i] <= r.end:
                         removed[i] = True
-        return claims.removals
+        return claims.removals, removed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .body import Body
 from .credits import Credits
 from .markers import Markers
 from .repeats import Repeats
@@ -11,4 +12,14 @@ from .teasers import Teasers
 from .whitespace import Whitespace
 from .zones import Zones
 
-__all__ = ["Credits", "Markers", "Repeats", "Script", "Tail", "Teasers", "Whitespace", "Zones"]
+__all__ = [
+    "Body",
+    "Credits",
+    "Markers",
+    "Repeats",
+    "Script",
+    "Tail",
+    "Teasers",
+    "Whitespace",
+    "Zones",
+]

@@ -35,22 +35,25 @@ class Credits(LineFilter):
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         table = markers.table(*languages(page))
         credit = table.pattern("credit")
-        words, prose = page.word_counts, page.prose
+        words, prose, stripped = page.word_counts, page.prose, page.stripped
+        text, low, starts, stops = page.text, page.lower, page.starts, page.ends
         found: dict[int, str] = {}
-        text = page.text
-        for m in HANDLE.finditer(text):
-            found[page.line_of(m.start())] = f'line is a lone embed handle "{quote(m.group())}"'
+        for i in page.lines_containing(("@",)):
+            if HANDLE.match(text, starts[i], stops[i]):
+                found[i] = f'line is a lone embed handle "{quote(stripped[i])}"'
         if credit is not None:
-            for m in BRACKETED.finditer(text):
-                i = page.line_of(m.start())
-                hit = credit.search(m.group("inner"))
-                if hit and words[i] <= MAX_WORDS and not prose[i]:
-                    found.setdefault(i, f'bracketed credit line naming "{quote(hit.group())}"')
+            for i, s in enumerate(stripped):
+                if s[:1] in "([" and s[-1:] in ")]" and words[i] <= MAX_WORDS and not prose[i]:
+                    m = BRACKETED.match(text, starts[i], stops[i])
+                    hit = m and credit.search(low, m.start("inner"), m.end("inner"))
+                    if hit:
+                        found.setdefault(i, f'bracketed credit line naming "{quote(hit.group())}"')
             leading = _leading(table.languages)
-            for m in leading.finditer(text):
-                i = page.line_of(m.start())
+            for i in page.lines_starting(table.keys("credit")):
                 if words[i] <= MAX_WORDS and not prose[i]:
-                    found.setdefault(i, f'credit line starting "{quote(m.group().strip())}"')
+                    m = leading.match(low, starts[i], stops[i])
+                    if m:
+                        found.setdefault(i, f'credit line starting "{quote(m.group().strip())}"')
         for i in sorted(found):
             if not removed[i]:
                 yield i, i, found[i]
@@ -63,9 +66,7 @@ def _leading(languages: tuple[str, ...]) -> regex.Pattern[str]:
     pattern = _LEADING_CACHE.get(languages)
     if pattern is None:
         words = markers.table(*languages).phrases["credit"]
-        alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = regex.compile(
-            LEADING.format(words=alternation), regex.MULTILINE | regex.IGNORECASE
-        )
+        alternation = markers.trie_regex(words)
+        pattern = regex.compile(LEADING.format(words=alternation), regex.MULTILINE)
         _LEADING_CACHE[languages] = pattern
     return pattern

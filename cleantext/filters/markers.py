@@ -38,27 +38,35 @@ class Markers(LineFilter):
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         table = markers.table(*languages(page))
         words, ends = page.word_counts, page.ends_sentence
-        found: dict[int, str] = {}
-        text = page.text
-        for section in ("whole", "start", "lead", "prompt"):
-            pattern = table.pattern(section)
-            if pattern is None:
+        low, starts, stops = page.lower, page.starts, page.ends
+        anchored = [(s, table.pattern(s)) for s in ("whole", "start", "lead")]
+        prompt = table.pattern("prompt")
+        candidates = set(page.lines_starting(table.keys("whole", "start", "lead")))
+        prompts = set(page.lines_containing(table.needles("prompt")))
+        for i in sorted(candidates | prompts):
+            if removed[i]:
                 continue
-            for m in pattern.finditer(text):
-                i = page.line_of(m.start())
-                if i in found or removed[i]:
-                    continue
-                phrase = quote(m.group("phrase"))
-                n = words[i]
-                if section == "whole":
-                    found[i] = f'line is the marker "{phrase}"'
-                elif section == "start" and n <= START_MAX_WORDS:
-                    found[i] = f'line starts with marker "{phrase}"'
-                elif section == "lead" and (
-                    n <= LEAD_MAX_WORDS or (n <= LEAD_MAX_WORDS_UNFINISHED and not ends[i])
-                ):
-                    found[i] = f'short line starts with call to action "{phrase}"'
-                elif section == "prompt" and n <= PROMPT_MAX_WORDS:
-                    found[i] = f'line holds site prompt "{phrase}"'
-        for i in sorted(found):
-            yield i, i, found[i]
+            reason = None
+            n = words[i]
+            if i in candidates:
+                for section, pattern in anchored:
+                    m = pattern.match(low, starts[i], stops[i]) if pattern else None
+                    if m is None:
+                        continue
+                    phrase = quote(m.group("phrase"))
+                    if section == "whole":
+                        reason = f'line is the marker "{phrase}"'
+                    elif section == "start" and n <= START_MAX_WORDS:
+                        reason = f'line starts with marker "{phrase}"'
+                    elif section == "lead" and (
+                        n <= LEAD_MAX_WORDS or (n <= LEAD_MAX_WORDS_UNFINISHED and not ends[i])
+                    ):
+                        reason = f'short line starts with call to action "{phrase}"'
+                    if reason:
+                        break
+            if reason is None and i in prompts and prompt is not None and n <= PROMPT_MAX_WORDS:
+                m = prompt.search(low, starts[i], stops[i])
+                if m is not None:
+                    reason = f'line holds site prompt "{quote(m.group("phrase"))}"'
+            if reason:
+                yield i, i, reason

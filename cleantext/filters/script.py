@@ -16,23 +16,31 @@ from ..pipeline import LineFilter
 
 # A line holding one of these is code on any site.
 STRONG = regex.compile(
-    r"""^[^\n]{0,4000}?(?P<code>
-        \bfunction\s*[\w$]*\s*\([^()\n]{0,200}\)\s*\{
-      | !function\s*\(
-      | \)\s*=>\s*\{?
-      | \b(?:var|let|const)\s+[\w$]{1,60}\s*=(?!=)
-      | \b(?:fbq|gtag|_gaq|dataLayer|googletag|twttr|__tcfapi|_paq|ga)\s*(?:\.\w+\s*)?\(
-      | \b(?:window|document)\.[\w$]{2,60}\s*[.(=\[]
+    r"""(?P<code>
+        \bfunction[ \t]*+[\w$]{0,60}+[ \t]*+\([^()\n]{0,200}+\)[ \t]*+\{
+      | !function[ \t]*+\(
+      | \)[ \t]*+=>[ \t]*+\{?
+      | \b(?:var|let|const)[ \t]++[\w$]{1,60}+[ \t]*+=(?!=)
+      | \b(?:fbq|gtag|_gaq|dataLayer|googletag|twttr|__tcfapi|_paq|ga)[ \t]*+(?:\.\w++[ \t]*+)?\(
+      | \b(?:window|document)\.[\w$]{2,60}+[ \t]*+[.(=\[]
       | \.(?:addEventListener|getElementById|getElementsByTagName|querySelector(?:All)?
-            |createElement|appendChild|insertBefore|setAttribute|push)\s*\(
-      | ^[ \t]*<\/?(?:script|style|iframe|noscript|div|span)\b
-      | ^[ \t]*(?:@media|@font-face|@import|@keyframes)\b
-      | ^[ \t]*[.#]?[\w-]{1,60}(?:\s*[,>~+]?\s*[.#]?[\w-]{1,60}){0,6}
-            \s*\{\s*[\w-]{1,40}\s*:[^;{}\n]{1,200};                 # CSS: "p.x { color: red;"
-      | ^[ \t]*\}\s*\)\s*\(\s*(?:window|document|jQuery)
+            |createElement|appendChild|insertBefore|setAttribute|push)[ \t]*+\(
+      | ^[ \t]*+<\/?(?:script|style|iframe|noscript|div|span)\b
+      | ^[ \t]*+(?:@media|@font-face|@import|@keyframes)\b
+      | ^[ \t]*+[.#]?[\w-]{1,60}+(?:[ \t]*+[,>~+]?[ \t]*+[.#]?[\w-]{1,60}+){0,6}+   # CSS:
+            [ \t]*+\{[ \t]*+[\w-]{1,40}+[ \t]*+:[^;{}\n]{1,200}+;                  # p.x { a: b;
+      | ^[ \t]*+\}[ \t]*+\)[ \t]*+\([ \t]*+(?:window|document|jQuery)
     )""",
     regex.MULTILINE | regex.VERBOSE,
 )
+# Every STRONG match holds one of these (lower-cased), so only lines with one are searched.
+NEEDLES = (
+    "function", "=>", "var ", "let ", "const ", "fbq", "gtag", "_gaq", "datalayer",
+    "googletag", "twttr", "__tcfapi", "_paq", "ga(", "ga.", "window.", "document.",
+    "addeventlistener", "getelementby", "queryselector", "createelement", "appendchild",
+    "insertbefore", "setattribute", ".push", "<script", "<style", "<iframe", "<noscript",
+    "<div", "<span", "</", "@media", "@font-face", "@import", "@keyframes", "{", "})",
+)  # fmt: skip
 # Lines that are code when they sit next to code: a statement, a brace, a bare condition.
 WEAK = regex.compile(
     r"""^\s*(?:
@@ -52,12 +60,11 @@ class Script(LineFilter):
     name = "script"
 
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
-        text = page.text
+        text, starts, stops, prose = page.text, page.starts, page.ends, page.prose
         anchors: dict[int, str] = {}
-        for m in STRONG.finditer(text):
-            i = page.line_of(m.start())
-            if not page.prose[i]:
-                anchors.setdefault(i, m.group("code").strip())
+        for i in page.lines_containing(NEEDLES):
+            if not prose[i] and (m := STRONG.search(text, starts[i], stops[i])):
+                anchors[i] = m.group("code").strip()
         if not anchors:
             return
         stripped, prose, blank = page.stripped, page.prose, page.blank

@@ -30,17 +30,17 @@ class Zones(LineFilter):
         words, prose, blank, ends = page.word_counts, page.prose, page.blank, page.ends_sentence
         headings: dict[int, str] = {}
         pagers: dict[int, str] = {}
-        for section, into in (("pager", pagers), ("zone", headings)):
-            pattern = table.pattern(section)
-            if pattern is None:
+        low, starts, stops = page.lower, page.starts, page.ends
+        pager, zone = table.pattern("pager"), table.pattern("zone")
+        for i in page.lines_starting(table.keys("pager", "zone")):
+            # A heading another filter already took ("Don't Miss" is a marker too) still
+            # opens its block and ends the block above it.
+            if words[i] > HEADING_MAX_WORDS or ends[i]:
                 continue
-            for m in pattern.finditer(page.text):
-                i = page.line_of(m.start())
-                # A heading another filter already took ("Don't Miss" is a marker too) still
-                # opens its block and ends the block above it.
-                if i in pagers or words[i] > HEADING_MAX_WORDS or ends[i]:
-                    continue
-                into.setdefault(i, quote(m.group("phrase")))
+            if pager is not None and (m := pager.match(low, starts[i], stops[i])):
+                pagers[i] = quote(m.group("phrase"))
+            elif zone is not None and (m := zone.match(low, starts[i], stops[i])):
+                headings[i] = quote(m.group("phrase"))
         if not headings and not pagers:
             return
 

@@ -1,0 +1,274 @@
+"""What is left once the marker filters are done: navigation runs, footers, teaser lists and
+link farms that no phrase gives away, told from the article by the shape of the text.
+
+jusText's idea in text form, with learned weights: first score each line by its own
+features (length, finished sentence, stopword share, capitalised words), then revise the
+score by its neighbours and by where it sits relative to the article's body (the densest
+run of prose). The weights ship as data (``cleantext/data/body_model.json``) and
+``benchmarks/train_body.py`` trains them from the benchmark folder. Every removal names the
+evidence that weighed most against the line, not just a number.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..page import Page
+from ..pipeline import LineFilter
+
+# Lines worth of context on each side for the neighbourhood features.
+NEAR = 3
+FAR = 10
+# A line of prose for the body region: a finished sentence of this many words or more.
+REGION_MIN_WORDS = 6
+# What a line that is not prose costs the body region, in words.
+REGION_COST = 6.0
+SEPARATORS = (" | ", "»", " · ", " / ", " • ")
+BULLET_CHARS = "•-*–·▪►"
+
+# Feature names, in order; the trainer and the filter share this list.
+LINE_FEATURES = (
+    "chars",
+    "words",
+    "sentence",
+    "ellipsis",
+    "colon",
+    "stopwords",
+    "no_stoplist",
+    "capitalised",
+    "commas",
+    "separators",
+    "repeated",
+    "bullet",
+    "prose_near",
+    "prose_far",
+    "words_near",
+    "short_run",
+    "in_body",
+    "body_distance",
+    "after_body",
+    "position",
+    "prose_before",
+    "prose_after",
+)
+CONTEXT_FEATURES = (
+    "own",
+    "near_mean",
+    "far_mean",
+    "prev",
+    "next",
+    "in_body",
+    "body_distance",
+    "after_body",
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    """Two logistic layers: per line, then per line with its neighbours' scores."""
+
+    line: dict[str, float]
+    context: dict[str, float]
+    threshold: float
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Model:
+        return cls(dict(data["line"]), dict(data["context"]), float(data["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model:
+    path = resources.files("cleantext") / "data" / "body_model.json"
+    return Model.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _kadane(values: Sequence[float]) -> tuple[int, int]:
+    """The span of consecutive values with the largest sum (``(0, -1)`` when empty)."""
+    best, cur, start, span = -math.inf, 0.0, 0, (0, -1)
+    for k, v in enumerate(values):
+        if cur <= 0:
+            cur, start = v, k
+        else:
+            cur += v
+        if cur > best:
+            best, span = cur, (start, k)
+    return span
+
+
+def _window_mean(values: Sequence[float], k: int) -> list[float]:
+    """Mean of ``values`` over the k neighbours on each side, the value itself left out."""
+    n = len(values)
+    prefix = [0.0]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+    out = []
+    for j in range(n):
+        a, b = max(0, j - k), min(n, j + k + 1)
+        count = b - a - 1
+        out.append((prefix[b] - prefix[a] - values[j]) / count if count else 0.0)
+    return out
+
+
+def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[str, list[float]]]:
+    """The lines still kept and not blank, and each feature as a column over them."""
+    blank = page.blank
+    act = [i for i in range(len(page)) if not removed[i] and not blank[i]]
+    n = len(act)
+    stripped = page.stripped
+    lengths, words = page.lengths, page.word_counts
+    ends, ellipsis, prose = page.ends_sentence, page.ends_ellipsis, page.prose
+    stops = page.stopword_counts
+    has_stoplist = 1.0 if page.stopwords else 0.0
+
+    lines = [stripped[i] for i in act]
+    w = [words[i] for i in act]
+    cols: dict[str, list[float]] = {}
+    cols["chars"] = [math.log1p(lengths[i]) for i in act]
+    cols["words"] = [math.log1p(x) for x in w]
+    cols["sentence"] = [1.0 if ends[i] else 0.0 for i in act]
+    cols["ellipsis"] = [1.0 if ellipsis[i] else 0.0 for i in act]
+    cols["colon"] = [1.0 if s.endswith(":") else 0.0 for s in lines]
+    cols["stopwords"] = [stops[i] / words[i] if words[i] else 0.0 for i in act]
+    cols["no_stoplist"] = [1.0 - has_stoplist] * n
+    cols["capitalised"] = [
+        sum(1 for t in s.split() if t[:1].isupper()) / x if 0 < x <= 15 else 0.0
+        for s, x in zip(lines, w)
+    ]
+    cols["commas"] = [min(1.0, 5.0 * s.count(",") / x) if x else 0.0 for s, x in zip(lines, w)]
+    cols["separators"] = [1.0 if any(sep in s for sep in SEPARATORS) else 0.0 for s in lines]
+    counts = Counter(lines)
+    cols["repeated"] = [1.0 if counts[s] > 1 else 0.0 for s in lines]
+    cols["bullet"] = [1.0 if s[:1] in BULLET_CHARS else 0.0 for s in lines]
+    p = [1.0 if prose[i] else 0.0 for i in act]
+    cols["prose_near"] = _window_mean(p, NEAR)
+    cols["prose_far"] = _window_mean(p, FAR)
+    cols["words_near"] = _window_mean(cols["words"], 2)
+    # Runs of short lines that are not sentences: menus, tag lists, link lists.
+    short = [x <= 5 and not ends[i] for x, i in zip(w, act)]
+    run = [0.0] * n
+    j = 0
+    while j < n:
+        if not short[j]:
+            j += 1
+            continue
+        k = j
+        while k < n and short[k]:
+            k += 1
+        size = math.log1p(k - j)
+        for m in range(j, k):
+            run[m] = size
+        j = k
+    cols["short_run"] = run
+    # The body: the run of lines where finished sentences outweigh everything else.
+    values = [
+        float(x) if ends[i] and x >= REGION_MIN_WORDS else -REGION_COST for x, i in zip(w, act)
+    ]
+    a, b = _kadane(values)
+    cols["in_body"] = [1.0 if a <= j <= b else 0.0 for j in range(n)]
+    cols["body_distance"] = [
+        math.log1p(a - j if j < a else j - b if j > b else 0) for j in range(n)
+    ]
+    cols["after_body"] = [1.0 if j > b else 0.0 for j in range(n)]
+    cols["position"] = [j / n for j in range(n)]
+    cols["prose_before"] = [0.0, *p[:-1]] if n else []
+    cols["prose_after"] = [*p[1:], 0.0] if n else []
+    return act, cols
+
+
+def _logit(weights: dict[str, float], cols: dict[str, list[float]], n: int) -> list[float]:
+    score = [weights.get("bias", 0.0)] * n
+    for name, col in cols.items():
+        wt = weights.get(name, 0.0)
+        if wt:
+            score = [s + wt * x for s, x in zip(score, col)]
+    return score
+
+
+def context_features(own: list[float], cols: dict[str, list[float]]) -> dict[str, list[float]]:
+    """The second layer's inputs: a line's own score beside its neighbours' scores."""
+    n = len(own)
+    return {
+        "own": own,
+        "near_mean": _window_mean(own, 1),
+        "far_mean": _window_mean(own, NEAR),
+        "prev": [0.0, *own[:-1]] if n else [],
+        "next": [*own[1:], 0.0] if n else [],
+        "in_body": cols["in_body"],
+        "body_distance": cols["body_distance"],
+        "after_body": cols["after_body"],
+    }
+
+
+def scores(
+    page: Page, removed: Sequence[bool], model: Model
+) -> tuple[list[int], dict[str, list[float]], list[float], list[float]]:
+    """Lines considered, their features, first-layer and final scores (logits)."""
+    act, cols = line_features(page, removed)
+    n = len(act)
+    own = _logit(model.line, cols, n)
+    final = _logit(model.context, context_features(own, cols), n)
+    return act, cols, own, final
+
+
+# How to say, in a sentence, that a feature weighed against a line.
+EVIDENCE = {
+    "chars": "the line is short",
+    "words": "the line has few words",
+    "sentence": "the line is not a finished sentence",
+    "ellipsis": "the line is cut short with an ellipsis",
+    "colon": "the line ends in a colon",
+    "stopwords": "few function words, as in a list of names or links",
+    "capitalised": "most words are capitalised, as in menus and headlines",
+    "commas": "no commas, unlike running prose",
+    "separators": "the line holds separators such as | or »",
+    "repeated": "the same line appears elsewhere on the page",
+    "bullet": "the line starts with a bullet",
+    "prose_near": "no prose in the lines around it",
+    "prose_far": "little prose in the wider neighbourhood",
+    "words_near": "the lines around it are short too",
+    "short_run": "it sits in a run of short lines, like a menu",
+    "in_body": "it lies outside the article's body",
+    "body_distance": "it lies far from the article's body",
+    "after_body": "it comes after the article's body",
+    "position": "it sits late on the page",
+    "prose_before": "the line before is not prose",
+    "prose_after": "the line after is not prose",
+}
+
+
+def _evidence(model: Model, cols: dict[str, list[float]], j: int) -> str:
+    """The feature that pulled line j's first-layer score down the most."""
+    worst, name = 0.0, ""
+    for feature, col in cols.items():
+        wt = model.line.get(feature, 0.0)
+        centre = model.line.get(f"mean:{feature}", 0.0)
+        contribution = wt * (col[j] - centre)
+        if contribution < worst and feature in EVIDENCE:
+            worst, name = contribution, feature
+    return EVIDENCE.get(name, "its shape and neighbours look like page furniture")
+
+
+class Body(LineFilter):
+    """Removes lines that a learned line scorer, revised by neighbours, calls page furniture."""
+
+    name = "body"
+
+    def __init__(self, model: Model | None = None) -> None:
+        self.model = model
+
+    def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+        model = self.model or shipped_model()
+        act, cols, _own, final = scores(page, removed, model)
+        threshold = model.threshold
+        for j, i in enumerate(act):
+            if final[j] < threshold:
+                p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, final[j]))))
+                why = _evidence(model, cols, j)
+                yield i, i, f"looks like page furniture (article odds {p:.0%}): {why}"
