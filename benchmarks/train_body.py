@@ -20,6 +20,7 @@ import math
 import re
 import sys
 from collections import Counter
+from itertools import pairwise
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,7 @@ def main() -> int:
     )
     # Each page counts the same, however long.
     offsets = np.cumsum([0] + [len(p["y"]) for p in pages])
-    for a, b in zip(offsets, offsets[1:]):
+    for a, b in pairwise(offsets):
         weight[a:b] /= weight[a:b].sum()
     xs, mean, std = standardise(x)
     beta = fit_logistic(xs, y, weight, args.l2)

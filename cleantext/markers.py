@@ -81,7 +81,7 @@ def trie_regex(phrases: Sequence[str]) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if ends:
             return f"(?:{body})?"
-        return body if len(branches) == 1 else body
+        return body
 
     return "(?:" + emit(trie) + ")"
 
