@@ -12,7 +12,7 @@ import contextlib
 import fnmatch
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,15 +193,7 @@ def dumps_line(data: object) -> bytes:
         return (json.dumps(data) + "\n").encode("ascii")
 
 
-_UMASK: int | None = None
-
-
-def _file_mode() -> int:
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0)
-        os.umask(_UMASK)
-    return 0o666 & ~_UMASK
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool) -> None:
@@ -211,13 +203,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool) -> N
     target.parent.mkdir(parents=True, exist_ok=True)
     if not force and os.path.lexists(target):
         raise FileExistsError(f"{target}: already exists; use --force to overwrite")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    # The temporary name is known before the file exists, so an interrupt that lands just
+    # after the open (before its result is assigned) can still remove it.
+    tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, _file_mode())
         os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    except BaseException as e:
+        if not isinstance(e, FileExistsError):  # that one was not ours to remove
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
         raise
