@@ -148,11 +148,14 @@ class Pipeline:
                     raise ValueError(f"filter {f.name!r} returned a span outside the text: {r}")
                 parts = claims.free_parts(r.start, r.end)
                 if parts == [(r.start, r.end)]:
-                    accepted.append(r)
+                    new = [r]
                 else:
-                    accepted.extend(Removal(s, e, r.filter, r.reason) for s, e in parts)
+                    new = [Removal(s, e, r.filter, r.reason) for s, e in parts]
+                # Claimed at once, so that one filter's own overlapping spans stay disjoint.
+                for part in new:
+                    claims.add(part)
+                accepted.extend(new)
             for r in accepted:
-                claims.add(r)
                 # Lines whose content lies wholly inside the removal are now gone; an empty
                 # line is gone when its terminator is.
                 first = bisect_left(starts, r.start)
