@@ -120,9 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=PROG,
         description=(
-            "Strip boilerplate (related-story links, teasers, credits, cookie and newsletter "
-            "prompts, leftover JavaScript) from text scraped off article pages. Prints the "
-            "clean text; --explain says what was removed and why."
+            "Strip boilerplate (related-story links, teasers, credits, cookie and newsletter\n"
+            "prompts, leftover JavaScript) from text scraped off article pages. Prints the\n"
+            "clean text; --explain says what was removed and why.\n\n"
+            "Also: cleantext learn ... learns a site profile (cleantext learn --help)."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
