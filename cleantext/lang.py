@@ -135,10 +135,12 @@ def guess(text: str) -> tuple[str | None, float]:
         return None, 0.0
     index = _index()
     hits: Counter[str] = Counter()
-    for w in words:
+    # Each distinct word once, weighted by its count: far fewer updates than words.
+    for w, count in Counter(words).items():
         codes = index.get(w)
         if codes:
-            hits.update(codes)
+            for code in codes:
+                hits[code] += count
     if not hits:
         return None, 0.0
     (best, n1), *rest = hits.most_common(2)

@@ -15,6 +15,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,10 +23,12 @@ from typing import Any
 
 from ..page import Page
 from ..pipeline import LineFilter
+from .markers import quote
 
 # Lines worth of context on each side for the neighbourhood features.
 NEAR = 3
 FAR = 10
+SANDWICH = 4
 # A line of prose for the body region: a finished sentence of this many words or more.
 REGION_MIN_WORDS = 6
 # What a line that is not prose costs the body region, in words.
@@ -57,13 +60,22 @@ LINE_FEATURES = (
     "position",
     "prose_before",
     "prose_after",
+    "one_word",
+    "two_three_words",
+    "four_six_words",
+    "seven_twelve_words",
+    "long",
 )
 CONTEXT_FEATURES = (
     "own",
     "near_mean",
     "far_mean",
+    "wide_mean",
     "prev",
     "next",
+    "best_before",
+    "best_after",
+    "sandwich",
     "in_body",
     "body_distance",
     "after_body",
@@ -105,15 +117,21 @@ def _kadane(values: Sequence[float]) -> tuple[int, int]:
 def _window_mean(values: Sequence[float], k: int) -> list[float]:
     """Mean of ``values`` over the k neighbours on each side, the value itself left out."""
     n = len(values)
-    prefix = [0.0]
-    for v in values:
-        prefix.append(prefix[-1] + v)
-    out = []
-    for j in range(n):
-        a, b = max(0, j - k), min(n, j + k + 1)
-        count = b - a - 1
-        out.append((prefix[b] - prefix[a] - values[j]) / count if count else 0.0)
-    return out
+    prefix = [0.0, *accumulate(values)]
+    if n <= 2 * k + 1:
+        out = []
+        for j in range(n):
+            a, b = max(0, j - k), min(n, j + k + 1)
+            out.append((prefix[b] - prefix[a] - values[j]) / (b - a - 1) if b - a > 1 else 0.0)
+        return out
+    width = 2 * k
+    # Lines with k neighbours on both sides, in one pass over aligned slices.
+    middle = [
+        (b - a - v) / width for a, b, v in zip(prefix, prefix[width + 1 :], values[k : n - k])
+    ]
+    head = [(prefix[j + k + 1] - values[j]) / (j + k) for j in range(k)]
+    tail = [(prefix[n] - prefix[j - k] - values[j]) / (n - j + k - 1) for j in range(n - k, n)]
+    return head + middle + tail
 
 
 def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[str, list[float]]]:
@@ -179,6 +197,13 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["position"] = [j / n for j in range(n)]
     cols["prose_before"] = [0.0, *p[:-1]] if n else []
     cols["prose_after"] = [*p[1:], 0.0] if n else []
+    # Word-count bands, so that a linear model can treat a one-word line unlike a
+    # three-word one.
+    cols["one_word"] = [1.0 if x == 1 else 0.0 for x in w]
+    cols["two_three_words"] = [1.0 if 2 <= x <= 3 else 0.0 for x in w]
+    cols["four_six_words"] = [1.0 if 4 <= x <= 6 else 0.0 for x in w]
+    cols["seven_twelve_words"] = [1.0 if 7 <= x <= 12 else 0.0 for x in w]
+    cols["long"] = [1.0 if x > 40 else 0.0 for x in w]
     return act, cols
 
 
@@ -191,15 +216,40 @@ def _logit(weights: dict[str, float], cols: dict[str, list[float]], n: int) -> l
     return score
 
 
+def _best_within(values: Sequence[float], k: int, reverse: bool = False) -> list[float]:
+    """For each position, the largest of the k values before it (after it, if reverse)."""
+    n = len(values)
+    order = range(n - 1, -1, -1) if reverse else range(n)
+    out = [0.0] * n
+    window: list[float] = []
+    for j in order:
+        out[j] = max(window) if window else -5.0
+        window.append(values[j])
+        if len(window) > k:
+            window.pop(0)
+    return out
+
+
 def context_features(own: list[float], cols: dict[str, list[float]]) -> dict[str, list[float]]:
-    """The second layer's inputs: a line's own score beside its neighbours' scores."""
+    """The second layer's inputs: a line's own score beside its neighbours' scores.
+
+    ``sandwich`` is jusText's revision in learned form: a short line with article on
+    both sides (a subheading, a list item) is probably article too.
+    """
     n = len(own)
+    clipped = [max(-5.0, min(5.0, x)) for x in own]
+    before = _best_within(clipped, SANDWICH)
+    after = _best_within(clipped, SANDWICH, reverse=True)
     return {
         "own": own,
-        "near_mean": _window_mean(own, 1),
-        "far_mean": _window_mean(own, NEAR),
-        "prev": [0.0, *own[:-1]] if n else [],
-        "next": [*own[1:], 0.0] if n else [],
+        "near_mean": _window_mean(clipped, 1),
+        "far_mean": _window_mean(clipped, NEAR),
+        "wide_mean": _window_mean(clipped, FAR),
+        "prev": [0.0, *clipped[:-1]] if n else [],
+        "next": [*clipped[1:], 0.0] if n else [],
+        "best_before": before,
+        "best_after": after,
+        "sandwich": [min(a, b) for a, b in zip(before, after)],
         "in_body": cols["in_body"],
         "body_distance": cols["body_distance"],
         "after_body": cols["after_body"],
@@ -243,16 +293,23 @@ EVIDENCE = {
 }
 
 
-def _evidence(model: Model, cols: dict[str, list[float]], j: int) -> str:
-    """The feature that pulled line j's first-layer score down the most."""
+def _evidence(model: Model, cols: dict[str, list[float]], first: int, last: int) -> str:
+    """The feature that pulled the first-layer scores of lines first..last down the most."""
     worst, name = 0.0, ""
-    for feature, col in cols.items():
+    for feature in EVIDENCE:
         wt = model.line.get(feature, 0.0)
+        if not wt or feature not in cols:
+            continue
         centre = model.line.get(f"mean:{feature}", 0.0)
-        contribution = wt * (col[j] - centre)
-        if contribution < worst and feature in EVIDENCE:
+        col = cols[feature]
+        contribution = wt * (sum(col[first : last + 1]) / (last - first + 1) - centre)
+        if contribution < worst:
             worst, name = contribution, feature
     return EVIDENCE.get(name, "its shape and neighbours look like page furniture")
+
+
+def _odds(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
 class Body(LineFilter):
@@ -267,8 +324,23 @@ class Body(LineFilter):
         model = self.model or shipped_model()
         act, cols, _own, final = scores(page, removed, model)
         threshold = model.threshold
-        for j, i in enumerate(act):
-            if final[j] < threshold:
-                p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, final[j]))))
-                why = _evidence(model, cols, j)
-                yield i, i, f"looks like page furniture (article odds {p:.0%}): {why}"
+        stripped = page.stripped
+        n = len(act)
+        j = 0
+        while j < n:
+            if final[j] >= threshold:
+                j += 1
+                continue
+            k = j
+            while k + 1 < n and final[k + 1] < threshold:
+                k += 1
+            why = _evidence(model, cols, j, k)
+            odds = max(_odds(x) for x in final[j : k + 1])
+            first = quote(stripped[act[j]], 40)
+            if k == j:
+                what = f'line "{first}" looks like page furniture'
+            else:
+                last = quote(stripped[act[k]], 40)
+                what = f'{k - j + 1} lines from "{first}" to "{last}" look like page furniture'
+            yield act[j], act[k], f"{what} (article odds at most {odds:.0%}): {why}"
+            j = k + 1
