@@ -27,7 +27,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -215,9 +215,10 @@ def _clear_caches() -> None:
     fc._LEADING_CACHE.clear()
 
 
-def pipeline_effect(lang: str, folder: Path) -> dict[str, object]:
+def pipeline_effect(lang: str, folder: Path, drop: Sequence[str] = ()) -> dict[str, object]:
     """Snippet shares of the full pipeline with the language's table and without it."""
     texts = list(pages(folder, lang, False))
+    pipe = cleantext.default_pipeline().without(*drop) if drop else None
     out: dict[str, object] = {"lang": lang, "pages": len(texts)}
     original = markers.load_phrases
     for label, loader in (("with_table", original), ("without_table", _without_table(lang))):
@@ -227,7 +228,7 @@ def pipeline_effect(lang: str, folder: Path) -> dict[str, object]:
         try:
             for page in texts:
                 before = reduce(page.text)
-                after = reduce(cleantext.clean(page.text, language=lang).text)
+                after = reduce(cleantext.clean(page.text, pipeline=pipe, language=lang).text)
                 for snip in page.with_:
                     r = reduce(snip)
                     if r and r in before:
@@ -274,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--any-page", action="store_true", help="run on every page, any language")
     ap.add_argument("--phrases", action="store_true", help="per-phrase report")
     ap.add_argument("--pipeline", action="store_true", help="full clean(), with vs without")
+    ap.add_argument("--drop", action="append", default=[], help="with --pipeline: leave out filter")
     ap.add_argument("--candidates", type=int, metavar="N", help="top N recurring short lines")
     args = ap.parse_args(argv)
     if not args.bench.is_dir():
@@ -285,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             candidates(lang, args.bench, args.candidates)
             continue
         if args.pipeline:
-            print(json.dumps(pipeline_effect(lang, args.bench), ensure_ascii=False))
+            print(json.dumps(pipeline_effect(lang, args.bench, args.drop), ensure_ascii=False))
             continue
         summary, per = analyse(lang, args.bench, args.any_page)
         print(json.dumps(summary, ensure_ascii=False))
