@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from quality import DEFAULT_FOLDER, page_ids, select  # noqa: E402
+from quality import DEFAULT_FOLDER, _trafilatura_text, page_ids, select  # noqa: E402
 
 from cleantext import lang  # noqa: E402
 from cleantext.clean import default_pipeline  # noqa: E402
@@ -51,7 +51,10 @@ def page_data(task: tuple[str, str, str]) -> dict[str, Any] | None:
     """Features, labels and token counters of one page, as the body filter would see it."""
     folder, page_id, kind = task
     src = Path(folder)
-    text = (src / f"{page_id}.{kind}.txt").read_text(encoding="utf-8")
+    if kind == "trafilatura":
+        text = _trafilatura_text(src, page_id)
+    else:
+        text = (src / f"{page_id}.{kind}.txt").read_text(encoding="utf-8")
     gold = (src / f"{page_id}.gold.txt").read_text(encoding="utf-8")
     language, _ = lang.guess(text)
     page = Page(text, lang.stopwords(language or "en"), language=language)
@@ -131,24 +134,13 @@ def macro_f1(pages: list[dict[str, Any]], scores: list[np.ndarray], threshold: f
     return total / len(pages)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
-    ap.add_argument("--kind", default="page", help="page text kind to train on (page, pagejs)")
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--recall-bias", type=float, default=0.5, help="logits towards keeping")
-    ap.add_argument("--jobs", type=int, default=2)
-    args = ap.parse_args()
-    if not args.folder.is_dir():
-        print(f"skipped: {args.folder} not found", file=sys.stderr)
-        return 0
-    ids = select(page_ids(args.folder), "dev")
-    with Pool(args.jobs) as pool:
-        found = pool.map(page_data, [(str(args.folder), i, args.kind) for i in ids])
-    pages = [p for p in found if p is not None]
-    print(f"{len(pages)} dev pages, {sum(len(p['y']) for p in pages)} lines", file=sys.stderr)
+_EMPTY = body.Layers({}, {}, 0.0)
 
+
+def fit_layers(
+    pages: list[dict[str, Any]], l2: float, recall_bias: float
+) -> tuple[body.Layers, float]:
+    """Fit both layers on these texts; the threshold is the best one less the bias."""
     x = np.vstack([p["x"] for p in pages])
     y = np.concatenate([p["y"] for p in pages])
     weight = np.concatenate(
@@ -159,43 +151,84 @@ def main() -> int:
     for a, b in pairwise(offsets):
         weight[a:b] /= weight[a:b].sum()
     xs, mean, std = standardise(x)
-    beta = fit_logistic(xs, y, weight, args.l2)
-    line_w = raw_weights(body.LINE_FEATURES, beta, mean, std)
-
-    own = [np.array(body._logit(line_w, p["cols"], len(p["y"])), dtype=float) for p in pages]
+    line_w = raw_weights(body.LINE_FEATURES, fit_logistic(xs, y, weight, l2), mean, std)
+    own = [body._logit(line_w, p["cols"], len(p["y"])) for p in pages]
     ctx = [
-        np.array([body.context_features(list(o), p["cols"])[f] for f in body.CONTEXT_FEATURES]).T
+        np.array([body.context_features(o, p["cols"])[f] for f in body.CONTEXT_FEATURES]).T
         for o, p in zip(own, pages)
     ]
-    x2 = np.vstack(ctx)
-    x2s, mean2, std2 = standardise(x2)
-    beta2 = fit_logistic(x2s, y, weight, args.l2)
-    context_w = raw_weights(body.CONTEXT_FEATURES, beta2, mean2, std2)
+    x2s, mean2, std2 = standardise(np.vstack(ctx))
+    context_w = raw_weights(body.CONTEXT_FEATURES, fit_logistic(x2s, y, weight, l2), mean2, std2)
     final = [
-        np.array(body._logit(context_w, dict(zip(body.CONTEXT_FEATURES, c.T)), len(c))) for c in ctx
+        np.array(body._logit(context_w, dict(zip(body.CONTEXT_FEATURES, c.T)), len(c)))
+        for c in ctx
     ]
-    best = max(np.arange(-3.0, 3.01, 0.25), key=lambda t: macro_f1(pages, final, float(t)))
-    threshold = float(best) - args.recall_bias
+    grid = np.arange(-4.0, 3.01, 0.25)
+    f1s = {float(t): macro_f1(pages, final, float(t)) for t in grid}
+    best = max(f1s, key=lambda t: f1s[t])
+    threshold = best - recall_bias
     f1 = macro_f1(pages, final, threshold)
     print(
-        f"threshold {threshold:+.2f} (best {best:+.2f}); dev macro F1 over body lines {f1:.4f}",
+        f"  threshold {threshold:+.2f} (best {best:+.2f}: {f1s[best]:.4f}); "
+        f"dev macro F1 at the threshold {f1:.4f}",
         file=sys.stderr,
     )
-    model = {
+    return body.Layers(line_w, context_w, round(threshold, 4)), f1
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
+    ap.add_argument(
+        "--kind",
+        action="append",
+        help="input kinds to train on, repeatable (default: page and trafilatura, so the "
+        "scorer learns both raw page text and an extractor's output)",
+    )
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--recall-bias", type=float, default=0.5, help="logits towards keeping")
+    ap.add_argument(
+        "--extracted-recall-bias", type=float, default=1.0, help="the same for extracted texts"
+    )
+    ap.add_argument("--max-short-run", type=int, default=6, help="regime rule, see body.Model")
+    ap.add_argument("--max-short-share", type=float, default=0.25, help="regime rule")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    if not args.folder.is_dir():
+        print(f"skipped: {args.folder} not found", file=sys.stderr)
+        return 0
+    kinds = args.kind or ["page", "trafilatura"]
+    ids = select(page_ids(args.folder), "dev")
+    with Pool(args.jobs) as pool:
+        found = pool.map(
+            page_data, [(str(args.folder), i, kind) for kind in kinds for i in ids]
+        )
+    pages = [p for p in found if p is not None]
+    print(f"{len(pages)} dev pages, {sum(len(p['y']) for p in pages)} lines", file=sys.stderr)
+
+    rule = {"max_short_run": args.max_short_run, "max_short_share": args.max_short_share}
+    probe = body.Model(_EMPTY, _EMPTY, args.max_short_run, args.max_short_share)
+    model: dict[str, Any] = {
         "_comment": "Trained by benchmarks/train_body.py on the dev split of wcxb-dev; "
         "weights apply to raw features, 'mean:' entries centre the evidence in reasons.",
-        "trained_on": f"{args.folder.name} dev split, {len(pages)} pages, kind {args.kind}",
-        "threshold": round(threshold, 4),
-        "line": line_w,
-        "context": context_w,
+        "trained_on": f"{args.folder.name} dev split, {len(pages)} texts, kinds {kinds}",
+        "extracted_if": rule,
     }
+    for regime, bias in (("page", args.recall_bias), ("extracted", args.extracted_recall_bias)):
+        group = [p for p in pages if probe.regime(p["cols"]) == regime]
+        print(f"{regime}: {len(group)} texts", file=sys.stderr)
+        layers, f1 = fit_layers(group, args.l2, bias)
+        model[regime] = layers.to_dict()
+        for name in body.LINE_FEATURES:
+            print(f"  line {name:18} {layers.line[name]:+.3f}", file=sys.stderr)
+        for name in body.CONTEXT_FEATURES:
+            print(f"  ctx  {name:18} {layers.context[name]:+.3f}", file=sys.stderr)
+        if not math.isfinite(f1):
+            return 1
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
-    for name in body.LINE_FEATURES:
-        print(f"  line {name:14} {line_w[name]:+.3f}", file=sys.stderr)
-    for name in body.CONTEXT_FEATURES:
-        print(f"  ctx  {name:14} {context_w[name]:+.3f}", file=sys.stderr)
-    return 0 if math.isfinite(f1) else 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ LINE_BREAK = regex.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 _RARE_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
 WORD = regex.compile(r"\w+")
 # Characters that close a sentence, possibly followed by closing quotes or brackets.
-SENTENCE_END = frozenset(".!?。！？;")
+SENTENCE_END = frozenset(".!?。！？")
 CLOSERS = frozenset("\"'”’»)]」』›")
 # Leading characters that decorate a line without being part of its words.
 BULLETS = " \t-–—•*·▪►▶→#>|"
@@ -26,6 +26,7 @@ HEAD_CHARS = 120
 KEY_CHARS = 3
 ELLIPSIS_ENDINGS = ("…", "...", "…»", "…”", "...”")
 PROSE_MIN_WORDS = 12
+_CODE_SYMBOL_TABLE = str.maketrans("", "", "{}[]<>=;\\")
 
 
 def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -139,13 +140,32 @@ class Page:
         return [s.endswith(ELLIPSIS_ENDINGS) for s in self.stripped]
 
     @cached_property
+    def code_symbols(self) -> list[int]:
+        """How many characters of each line are braces, brackets, ``=``, ``;`` or ``\\``,
+        which prose hardly uses and code and JSON are full of."""
+        table = _CODE_SYMBOL_TABLE
+        return [len(s) - len(s.translate(table)) for s in self.stripped]
+
+    @cached_property
     def prose(self) -> list[bool]:
         """The line reads like a paragraph of running text: many words, a finished sentence,
-        and (where the language has a stoplist) function words in a normal share."""
+        few code symbols, and (where the language has a stoplist) function words in a
+        normal share."""
         stop = bool(self.stopwords)
         out = []
-        for n, ends, sc in zip(self.word_counts, self.ends_sentence, self.stopword_counts):
-            out.append(n >= PROSE_MIN_WORDS and ends and (not stop or sc >= 0.2 * n))
+        for n, ends, sc, sym, length in zip(
+            self.word_counts,
+            self.ends_sentence,
+            self.stopword_counts,
+            self.code_symbols,
+            self.lengths,
+        ):
+            out.append(
+                n >= PROSE_MIN_WORDS
+                and ends
+                and sym <= 2 + length // 50
+                and (not stop or sc >= 0.2 * n)
+            )
         return out
 
     def lines_containing(self, needles: Iterable[str]) -> list[int]:

@@ -33,6 +33,8 @@ SANDWICH = 4
 REGION_MIN_WORDS = 6
 # What a line that is not prose costs the body region, in words.
 REGION_COST = 6.0
+HEADLINE_MAX_WORDS = 30
+HEADLINE_OVERLAP = 0.6
 SEPARATORS = (" | ", "»", " · ", " / ", " • ")
 BULLET_CHARS = "•-*–·▪►"
 
@@ -65,6 +67,7 @@ LINE_FEATURES = (
     "four_six_words",
     "seven_twelve_words",
     "long",
+    "page_prose_share",
 )
 CONTEXT_FEATURES = (
     "own",
@@ -79,11 +82,12 @@ CONTEXT_FEATURES = (
     "in_body",
     "body_distance",
     "after_body",
+    "page_prose_share",
 )
 
 
 @dataclass(frozen=True)
-class Model:
+class Layers:
     """Two logistic layers: per line, then per line with its neighbours' scores."""
 
     line: dict[str, float]
@@ -91,8 +95,50 @@ class Model:
     threshold: float
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Model:
+    def from_dict(cls, data: dict[str, Any]) -> Layers:
         return cls(dict(data["line"]), dict(data["context"]), float(data["threshold"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"threshold": self.threshold, "line": self.line, "context": self.context}
+
+
+@dataclass(frozen=True)
+class Model:
+    """Layers for raw page text, and gentler ones for text an extractor already cut down.
+
+    A page still holds its menus: somewhere it has a long run of short lines. Text without
+    one (trafilatura's output, a clean article) is scored by the ``extracted`` layers,
+    trained on such texts, so that the filter does not take its subheadings for a menu.
+    """
+
+    page: Layers
+    extracted: Layers
+    max_short_run: int
+    max_short_share: float
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Model:
+        rule = data["extracted_if"]
+        return cls(
+            Layers.from_dict(data["page"]),
+            Layers.from_dict(data["extracted"]),
+            int(rule["max_short_run"]),
+            float(rule["max_short_share"]),
+        )
+
+    def regime(self, cols: dict[str, list[float]]) -> str:
+        """``"extracted"`` for a text with no run of short lines longer than the rule's."""
+        n = len(cols["short_run"])
+        if not n:
+            return "page"
+        longest = round(math.expm1(max(cols["short_run"])))
+        short = sum(cols["one_word"]) + sum(cols["two_three_words"])
+        if longest <= self.max_short_run and short <= self.max_short_share * n:
+            return "extracted"
+        return "page"
+
+    def layers(self, regime: str) -> Layers:
+        return self.extracted if regime == "extracted" else self.page
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +250,9 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["four_six_words"] = [1.0 if 4 <= x <= 6 else 0.0 for x in w]
     cols["seven_twelve_words"] = [1.0 if 7 <= x <= 12 else 0.0 for x in w]
     cols["long"] = [1.0 if x > 40 else 0.0 for x in w]
+    # Text that an extractor already cut down to the article is mostly prose: there, a
+    # short line is a subheading far more often than a menu item.
+    cols["page_prose_share"] = [sum(p) / n] * n if n else []
     return act, cols
 
 
@@ -253,18 +302,20 @@ def context_features(own: list[float], cols: dict[str, list[float]]) -> dict[str
         "in_body": cols["in_body"],
         "body_distance": cols["body_distance"],
         "after_body": cols["after_body"],
+        "page_prose_share": cols["page_prose_share"],
     }
 
 
 def scores(
     page: Page, removed: Sequence[bool], model: Model
-) -> tuple[list[int], dict[str, list[float]], list[float], list[float]]:
-    """Lines considered, their features, first-layer and final scores (logits)."""
+) -> tuple[list[int], dict[str, list[float]], Layers, list[float]]:
+    """Lines considered, their features, the layers used and the final scores (logits)."""
     act, cols = line_features(page, removed)
+    layers = model.layers(model.regime(cols))
     n = len(act)
-    own = _logit(model.line, cols, n)
-    final = _logit(model.context, context_features(own, cols), n)
-    return act, cols, own, final
+    own = _logit(layers.line, cols, n)
+    final = _logit(layers.context, context_features(own, cols), n)
+    return act, cols, layers, final
 
 
 # How to say, in a sentence, that a feature weighed against a line.
@@ -293,7 +344,7 @@ EVIDENCE = {
 }
 
 
-def _evidence(model: Model, cols: dict[str, list[float]], first: int, last: int) -> str:
+def _evidence(model: Layers, cols: dict[str, list[float]], first: int, last: int) -> str:
     """The feature that pulled the first-layer scores of lines first..last down the most."""
     worst, name = 0.0, ""
     for feature in EVIDENCE:
@@ -306,6 +357,31 @@ def _evidence(model: Model, cols: dict[str, list[float]], first: int, last: int)
         if contribution < worst:
             worst, name = contribution, feature
     return EVIDENCE.get(name, "its shape and neighbours look like page furniture")
+
+
+def find_headline(page: Page, act: Sequence[int], cols: dict[str, list[float]]) -> int | None:
+    """Position (in ``act``) of the article's headline, which a line scorer would take for a
+    teaser: the first line above the body that reads as a title (4 to 30 words, not a
+    finished sentence, no separators) and whose words mostly recur in the body."""
+    in_body = cols["in_body"]
+    try:
+        start = in_body.index(1.0)
+    except ValueError:
+        return None
+    words, ends, stop = page.words, page.ends_sentence, page.stopwords
+    body_words: set[str] = set()
+    for j in range(start, len(act)):
+        if in_body[j]:
+            body_words.update(words[act[j]])
+    for j in range(start):
+        i = act[j]
+        n = len(words[i])
+        if not 4 <= n <= HEADLINE_MAX_WORDS or ends[i] or cols["separators"][j]:
+            continue
+        content = [w for w in words[i] if w not in stop and not w.isdigit()]
+        if content and sum(w in body_words for w in content) >= HEADLINE_OVERLAP * len(content):
+            return j
+    return None
 
 
 def _odds(logit: float) -> float:
@@ -322,19 +398,20 @@ class Body(LineFilter):
 
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         model = self.model or shipped_model()
-        act, cols, _own, final = scores(page, removed, model)
-        threshold = model.threshold
+        act, cols, layers, final = scores(page, removed, model)
+        threshold = layers.threshold
         stripped = page.stripped
         n = len(act)
+        headline = find_headline(page, act, cols)
         j = 0
         while j < n:
-            if final[j] >= threshold:
+            if final[j] >= threshold or j == headline:
                 j += 1
                 continue
             k = j
-            while k + 1 < n and final[k + 1] < threshold:
+            while k + 1 < n and final[k + 1] < threshold and k + 1 != headline:
                 k += 1
-            why = _evidence(model, cols, j, k)
+            why = _evidence(layers, cols, j, k)
             odds = max(_odds(x) for x in final[j : k + 1])
             first = quote(stripped[act[j]], 40)
             if k == j:

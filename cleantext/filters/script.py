@@ -30,6 +30,9 @@ STRONG = regex.compile(
       | ^[ \t]*+[.#]?[\w-]{1,60}+(?:[ \t]*+[,>~+]?[ \t]*+[.#]?[\w-]{1,60}+){0,6}+   # CSS:
             [ \t]*+\{[ \t]*+[\w-]{1,40}+[ \t]*+:[^;{}\n]{1,200}+;                  # p.x { a: b;
       | ^[ \t]*+\}[ \t]*+\)[ \t]*+\([ \t]*+(?:window|document|jQuery)
+      | \bclass[ \t]++[\w$]{1,60}+[ \t]*+(?:extends[ \t]++[\w$.]{1,60}+[ \t]*+)?\{
+      | ^[ \t]*+[\w$.]{1,80}+[ \t]*+[=:][ \t]*+[{\[][ \t]*+["'{\[]     # x = {"a": …  / gql: {"
+      | ^[ \t]*+/\*\s*+(?:<!\[CDATA\[|\]\]>)
     )""",
     regex.MULTILINE | regex.VERBOSE,
 )
@@ -40,15 +43,20 @@ NEEDLES = (
     "addeventlistener", "getelementby", "queryselector", "createelement", "appendchild",
     "insertbefore", "setattribute", ".push", "<script", "<style", "<iframe", "<noscript",
     "<div", "<span", "</", "@media", "@font-face", "@import", "@keyframes", "{", "})",
+    "class ", "= {", "=[", "= [", ": {", ":{", "/*",
 )  # fmt: skip
 # Lines that are code when they sit next to code: a statement, a brace, a bare condition.
 WEAK = regex.compile(
     r"""^\s*(?:
         [})\]]{1,6}[\s,;)]*(?:\w{0,20}\s*\)?\s*[;,]?\s*)$      # closing braces, "}, 7000);"
       | [\w$.\[\]'"‘’]{1,80}\s*(?:[+\-*/|&]?=|\?)[^\n]{0,300}[;{,]\s*$  # x.y = z;  a ? b : c;
-      | (?:if|else|for|while|return|try|catch|switch|case)\b[^\n]{0,200}$
+      | (?:if|for|while|switch|catch)\s*\([^\n]{0,200}$     # if (f.fbq)
+      | (?:else|try|finally)\s*\{?\s*$|\}\s*else\b[^\n]{0,100}$
+      | (?:return|case)\b[^\n]{0,200}[;:]\s*$
       | [\w$.]{1,80}\([^\n]{0,300}\)\s*[;{]?\s*$       # call(…);
       | [^\n]{0,300}[;{]\s*$
+      | /\*|\*/|\*[ \t]*@\w|\*$|//                    # comments
+      | "[^"\n]{0,200}"\s*:                              # "key": value,
     )""",
     regex.VERBOSE,
 )
