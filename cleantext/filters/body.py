@@ -15,10 +15,10 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 from ..page import Page
