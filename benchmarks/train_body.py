@@ -160,10 +160,9 @@ def fit_layers(
     x2s, mean2, std2 = standardise(np.vstack(ctx))
     context_w = raw_weights(body.CONTEXT_FEATURES, fit_logistic(x2s, y, weight, l2), mean2, std2)
     final = [
-        np.array(body._logit(context_w, dict(zip(body.CONTEXT_FEATURES, c.T)), len(c)))
-        for c in ctx
+        np.array(body._logit(context_w, dict(zip(body.CONTEXT_FEATURES, c.T)), len(c))) for c in ctx
     ]
-    grid = np.arange(-4.0, 3.01, 0.25)
+    grid = np.arange(-8.0, 3.01, 0.25)
     f1s = {float(t): macro_f1(pages, final, float(t)) for t in grid}
     best = max(f1s, key=lambda t: f1s[t])
     threshold = best - recall_bias
@@ -201,9 +200,7 @@ def main() -> int:
     kinds = args.kind or ["page", "trafilatura"]
     ids = select(page_ids(args.folder), "dev")
     with Pool(args.jobs) as pool:
-        found = pool.map(
-            page_data, [(str(args.folder), i, kind) for kind in kinds for i in ids]
-        )
+        found = pool.map(page_data, [(str(args.folder), i, kind) for kind in kinds for i in ids])
     pages = [p for p in found if p is not None]
     print(f"{len(pages)} dev pages, {sum(len(p['y']) for p in pages)} lines", file=sys.stderr)
 

@@ -59,7 +59,7 @@ def _tokens(phrase: str) -> list[str]:
         if word == "{n}":
             out.append(_NUMBER)
             continue
-        out.extend("['’`]" if c in "'’`" else regex.escape(c) for c in word)
+        out.extend("['’`ʼ]" if c in "'’`ʼ" else regex.escape(c) for c in word)
     return out
 
 
@@ -146,26 +146,31 @@ def _compile(languages: tuple[str, ...], section: str) -> regex.Pattern[str] | N
     alternation = trie_regex(phrases)
     if section in ("whole", "pager"):
         return regex.compile(
-            _LEAD + r"(?P<phrase>" + alternation + r")[ \t]*[:.!?…»>›|]*[ \t]*$", flags
+            _LEAD + r"(?P<phrase>" + alternation + r")[ \t]*[:.!?…»>›|*\-–—]*[ \t]*$", flags
         )
     if section in ("lead", "zone"):
         # A zone heading may carry a little more ("Latest from -Top News").
-        return regex.compile(_LEAD + r"(?P<phrase>" + alternation + r")\b", flags)
+        return regex.compile(_LEAD + r"(?P<phrase>" + alternation + r")(?!\w)", flags)
     return regex.compile(r"(?<!\w)(?P<phrase>" + alternation + r")(?!\w)", flags)
 
 
 @lru_cache(maxsize=256)
 def _keys(languages: tuple[str, ...], sections: tuple[str, ...]) -> frozenset[str]:
-    out = set()
+    out: set[str] = set()
     for section in sections:
         for phrase in table(*languages).phrases[section]:
-            head = phrase[:KEY_CHARS]
             if phrase.startswith("{n}"):
                 out.add("0")
-            elif "'" in head or "’" in head:
-                out.update({head.replace("’", "'"), head.replace("'", "’")})
-            else:
-                out.add(head)
+                continue
+            heads = {phrase[:KEY_CHARS]}
+            if 0 <= phrase.find("{n}") < KEY_CHARS:
+                stem = phrase[: phrase.index("{n}")]
+                heads = {(stem + d + "0" * KEY_CHARS)[:KEY_CHARS] for d in "0123456789"}
+                heads |= {(stem + d + p)[:KEY_CHARS] for d in "0123456789" for p in "0123456789"}
+            for head in heads:
+                # Apostrophes are matched as any of their forms.
+                for a in "'’`ʼ":
+                    out.add("".join(a if c in "'’`ʼ" else c for c in head))
     return frozenset(out)
 
 

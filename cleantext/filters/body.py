@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ SANDWICH = 4
 REGION_MIN_WORDS = 6
 # What a line that is not prose costs the body region, in words.
 REGION_COST = 6.0
+NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 HEADLINE_MAX_WORDS = 30
 HEADLINE_OVERLAP = 0.6
 SEPARATORS = (" | ", "»", " · ", " / ", " • ")
@@ -68,6 +70,11 @@ LINE_FEATURES = (
     "seven_twelve_words",
     "long",
     "page_prose_share",
+    "short_in_body",
+    "prose_outside_body",
+    "question",
+    "numbered",
+    "heading_before_prose",
 )
 CONTEXT_FEATURES = (
     "own",
@@ -253,6 +260,15 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     # Text that an extractor already cut down to the article is mostly prose: there, a
     # short line is a subheading far more often than a menu item.
     cols["page_prose_share"] = [sum(p) / n] * n if n else []
+    # Interactions a linear model cannot form itself.
+    cols["short_in_body"] = [b if x <= 5 else 0.0 for b, x in zip(cols["in_body"], w)]
+    cols["prose_outside_body"] = [(1.0 - b) * q for b, q in zip(cols["in_body"], p)]
+    cols["question"] = [1.0 if s.endswith("?") else 0.0 for s in lines]
+    cols["numbered"] = [1.0 if NUMBERED.match(s) else 0.0 for s in lines]
+    cols["heading_before_prose"] = [
+        1.0 if x <= 15 and not ends[i] and after else 0.0
+        for x, i, after in zip(w, act, cols["prose_after"])
+    ]
     return act, cols
 
 

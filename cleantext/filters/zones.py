@@ -75,6 +75,10 @@ class Zones(LineFilter):
                 last = j
                 count += 1
                 j = next_kept(j + 1)
+            # A one-word heading ("Trending") may be an article's own subheading: it counts
+            # only where no prose follows its block.
+            if count and j < n and prose[j] and len(headings[h].split()) == 1:
+                continue
             if count:
                 yield h, last, f'zone heading "{headings[h]}" opens a block of {count} teaser lines'
                 done = last
