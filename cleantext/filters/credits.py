@@ -47,13 +47,18 @@ class Credits(LineFilter):
                     m = BRACKETED.match(text, starts[i], stops[i])
                     hit = m and credit.search(low, m.start("inner"), m.end("inner"))
                     if hit:
-                        found.setdefault(i, f'bracketed credit line naming "{quote(hit.group())}"')
+                        found.setdefault(
+                            i,
+                            f'bracketed credit line naming "{quote(text[hit.start() : hit.end()])}"',
+                        )
             leading = _leading(table.languages)
             for i in page.lines_starting(table.keys("credit")):
                 if words[i] <= MAX_WORDS and not prose[i]:
                     m = leading.match(low, starts[i], stops[i])
                     if m:
-                        found.setdefault(i, f'credit line starting "{quote(m.group().strip())}"')
+                        found.setdefault(
+                            i, f'credit line starting "{quote(text[m.start() : m.end()].strip())}"'
+                        )
         for i in sorted(found):
             if not removed[i]:
                 yield i, i, found[i]

@@ -53,7 +53,7 @@ class Markers(LineFilter):
                     m = pattern.match(low, starts[i], stops[i]) if pattern else None
                     if m is None:
                         continue
-                    phrase = quote(m.group("phrase"))
+                    phrase = quote(page.text[m.start("phrase") : m.end("phrase")])
                     if section == "whole":
                         reason = f'line is the marker "{phrase}"'
                     elif section == "start" and n <= START_MAX_WORDS:
@@ -67,6 +67,6 @@ class Markers(LineFilter):
             if reason is None and i in prompts and prompt is not None and n <= PROMPT_MAX_WORDS:
                 m = prompt.search(low, starts[i], stops[i])
                 if m is not None:
-                    reason = f'line holds site prompt "{quote(m.group("phrase"))}"'
+                    reason = f'line holds site prompt "{quote(page.text[m.start("phrase") : m.end("phrase")])}"'
             if reason:
                 yield i, i, reason

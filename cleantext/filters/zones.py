@@ -38,9 +38,9 @@ class Zones(LineFilter):
             if words[i] > HEADING_MAX_WORDS or ends[i]:
                 continue
             if pager is not None and (m := pager.match(low, starts[i], stops[i])):
-                pagers[i] = quote(m.group("phrase"))
+                pagers[i] = quote(page.text[m.start("phrase") : m.end("phrase")])
             elif zone is not None and (m := zone.match(low, starts[i], stops[i])):
-                headings[i] = quote(m.group("phrase"))
+                headings[i] = quote(page.text[m.start("phrase") : m.end("phrase")])
         if not headings and not pagers:
             return
 
