@@ -47,10 +47,8 @@ class Credits(LineFilter):
                     m = BRACKETED.match(text, starts[i], stops[i])
                     hit = m and credit.search(low, m.start("inner"), m.end("inner"))
                     if hit:
-                        found.setdefault(
-                            i,
-                            f'bracketed credit line naming "{quote(text[hit.start() : hit.end()])}"',
-                        )
+                        named = quote(text[hit.start() : hit.end()])
+                        found.setdefault(i, f'bracketed credit line naming "{named}"')
             leading = _leading(table.languages)
             for i in page.lines_starting(table.keys("credit")):
                 if words[i] <= MAX_WORDS and not prose[i]:

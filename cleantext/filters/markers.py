@@ -67,6 +67,7 @@ class Markers(LineFilter):
             if reason is None and i in prompts and prompt is not None and n <= PROMPT_MAX_WORDS:
                 m = prompt.search(low, starts[i], stops[i])
                 if m is not None:
-                    reason = f'line holds site prompt "{quote(page.text[m.start("phrase") : m.end("phrase")])}"'
+                    said = quote(page.text[m.start("phrase") : m.end("phrase")])
+                    reason = f'line holds site prompt "{said}"'
             if reason:
                 yield i, i, reason
