@@ -1,0 +1,25 @@
+"""Run one filter alone on a small page and say which lines it removed."""
+
+from __future__ import annotations
+
+from cleantext import lang
+from cleantext.page import Page
+from cleantext.pipeline import Filter, Pipeline
+
+
+def removed_lines(flt: Filter, lines: list[str], language: str = "en") -> list[str]:
+    """The stripped lines that ``flt`` removes from a page made of ``lines``."""
+    text = "\n".join(lines) + "\n"
+    page = Page(text, lang.stopwords(language), language=language)
+    removals = Pipeline([flt]).run(page)
+    gone = []
+    for r in removals:
+        for i in range(page.line_of(r.start), page.line_of(max(r.start, r.end - 1)) + 1):
+            if page.starts[i] >= r.start and page.ends[i] <= r.end and page.stripped[i]:
+                gone.append(page.stripped[i])
+    return gone
+
+
+def reasons(flt: Filter, lines: list[str], language: str = "en") -> list[str]:
+    page = Page("\n".join(lines) + "\n", lang.stopwords(language), language=language)
+    return [r.reason for r in Pipeline([flt]).run(page)]

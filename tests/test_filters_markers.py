@@ -1,0 +1,55 @@
+"""The markers filter: lines that are, start with, or hold a boilerplate phrase."""
+
+from __future__ import annotations
+
+import pytest
+from filtercase import reasons, removed_lines
+
+from cleantext.filters import Markers
+
+PROSE = (
+    "The committee published its findings on Tuesday after a two-year inquiry into the "
+    "collapse of the company, which left thousands of savers out of pocket."
+)
+
+REMOVED = [
+    "ALSO READ-Pence slams Trump, DeSantis over Ukraine stance",
+    "Read Also: Joe Biden Drops Bold Promise Amid US Banks Collapse",
+    "Also Read | Russia-Ukraine war: Which cities have Russian forces captured so far?",
+    "Related Article: Russians Use Hypersonic Missile in Big Attack",
+    "Source link",
+    "Go toTop",
+    "Please enter your comment!",
+    "Advertisement",
+    "Story continues below advertisement",
+    "Share this:",
+    "3 min read",
+    "Click here to subscribe to our daily briefing",
+    "We use cookies to personalise content and ads. By continuing to use this site you agree.",
+    "Lesen Sie auch: Die wichtigsten Fragen zur Wahl",
+]
+KEPT = [
+    PROSE,
+    "In related news, the Wagner Group has likely lost access to recruiting in Russian jails.",
+    "Read the full report, the minister told parliament, before judging the decision.",
+    "Share prices fell sharply on Monday.",
+    "Sources said the deal was close.",
+    "Advertisement revenue rose 4% in the quarter.",
+    "Watch-dog groups criticised the plan.",
+]
+
+
+@pytest.mark.parametrize("line", REMOVED)
+def test_removes(line: str) -> None:
+    language = "de" if line.startswith("Lesen") else "en"
+    assert removed_lines(Markers(), [PROSE, line, PROSE], language) == [line]
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_keeps(line: str) -> None:
+    assert removed_lines(Markers(), [PROSE, line, PROSE]) == []
+
+
+def test_reason_quotes_the_marker_as_written() -> None:
+    (reason,) = reasons(Markers(), ["ALSO READ-Pence slams Trump"])
+    assert reason == 'line starts with marker "ALSO READ-"'

@@ -1,0 +1,79 @@
+"""The shape filters: credits, teasers, tail lists and repeats."""
+
+from __future__ import annotations
+
+import pytest
+from filtercase import removed_lines
+
+from cleantext.filters import Credits, Repeats, Tail, Teasers
+
+PROSE = (
+    "Ukrainian forces experienced partial success near the village, southwest of the city, "
+    "according to a spokesperson for the general staff."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Photo : Photo by ARIS MESSINIS/AFP via Getty Images)",
+        "Image Source : India TV",
+        "@YouTube",
+        "(AP Photo/Evan Vucci)",
+        "[Image: Reuters]",
+    ],
+)
+def test_credits_removed(line: str) -> None:
+    assert removed_lines(Credits(), [PROSE, line, PROSE]) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(The photo, taken in 1972, shows the old harbour before the fire destroyed it.)",
+        "Photographs from the period show the square full of market stalls.",
+    ],
+)
+def test_credits_keep_sentences(line: str) -> None:
+    assert removed_lines(Credits(), [PROSE, line, PROSE]) == []
+
+
+TEASERS = [
+    "PM Modi announced that India will send relics of Lord Buddha, discovered in Gujarat's…",
+    "Prime Minister Narendra Modi highlighted the deep cultural ties between India and…",
+    "The Delhi High Court Bar Association has raised concerns over Justice Singh's transfer…",
+]
+
+
+def test_teaser_run_removed() -> None:
+    assert removed_lines(Teasers(), [PROSE, *TEASERS]) == TEASERS
+
+
+def test_one_trailing_quote_kept() -> None:
+    lines = [PROSE, "He paused. “I don't know…”", PROSE]
+    assert removed_lines(Teasers(), lines) == []
+
+
+def test_dash_separated_list_removed() -> None:
+    items = [
+        "-",
+        "In Ukraine, Russian missiles kill wives, daughters, tear lives apart",
+        "On Tuesday night at around 10:00 pm a first missile struck near the family home.",
+        "-",
+        "Ukraine broke enemy's 'sneaky' plans of years in a week",
+        "Ukrainian president thanked his countrymen for toppling the attack in a week.",
+        "-",
+        "In a first, Russia says over 450 of its troops killed in Ukraine since invasion",
+        "The defence ministry said over 2,870 troops were killed and nearly 3,700 injured.",
+    ]
+    assert removed_lines(Tail(), [PROSE, *items]) == items
+
+
+def test_scene_breaks_between_paragraphs_kept() -> None:
+    lines = [PROSE, "*", PROSE + " Again.", "*", PROSE + " Once more."]
+    assert removed_lines(Tail(), lines) == []
+
+
+def test_repeated_headline_removed_once() -> None:
+    title = "Russia-Ukraine War Update: Russian troops were also expelled from Kupiyansk"
+    assert removed_lines(Repeats(), [title, PROSE, title]) == [title]

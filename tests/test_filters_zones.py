@@ -1,0 +1,41 @@
+"""The zones filter: a zone heading goes with its teaser block, a pager with its headline."""
+
+from __future__ import annotations
+
+from filtercase import reasons, removed_lines
+
+from cleantext.filters import Zones
+
+BODY = [
+    "The capture of the city would bring the army slightly closer to its goal of controlling "
+    "the whole region, one of four annexed last September.",
+    "There were about 70,000 people living in the city before the invasion, but only a few "
+    "thousand remain in the devastated town.",
+]
+TEASERS = [
+    "Latest from -Top News",
+    "US condemns Jaffar Express attack, vows support",
+    "The United States has strongly condemned the terrorist attack on",
+    "France stands firm against US tariff threats",
+    "European Commission President Ursula von der Leyen defended the EU's decision, stating that",
+]
+
+
+def test_heading_takes_its_teaser_block() -> None:
+    assert removed_lines(Zones(), [*BODY, *TEASERS]) == TEASERS
+
+
+def test_heading_followed_by_prose_is_a_subheading() -> None:
+    lines = [BODY[0], "Trending", BODY[1]]
+    assert removed_lines(Zones(), lines) == []
+
+
+def test_one_word_heading_needs_the_block_to_end_the_page() -> None:
+    lines = [BODY[0], "Trending", "Short item one", "Short item two", BODY[1]]
+    assert removed_lines(Zones(), lines) == []
+
+
+def test_pager_takes_the_headline_it_links_to() -> None:
+    lines = [*BODY, "Previous Story", "NSA Ajit Doval meets UK counterpart", "Next Story"]
+    assert removed_lines(Zones(), lines) == lines[2:]
+    assert reasons(Zones(), lines)[0] == 'pager "Previous Story" and the headline it links to'
