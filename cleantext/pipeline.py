@@ -71,10 +71,34 @@ class _Claims:
         return parts
 
     def add(self, r: Removal) -> None:
+        """Claim a free span; cheap when spans come in order, as a filter yields them."""
+        if not self.starts or r.start > self.starts[-1]:
+            self.starts.append(r.start)
+            self.ends.append(r.end)
+            self.removals.append(r)
+            return
         i = bisect_left(self.starts, r.start)
         self.starts.insert(i, r.start)
         self.ends.insert(i, r.end)
         self.removals.insert(i, r)
+
+    def merge(self, other: _Claims) -> None:
+        """Take over another filter's claims, disjoint from these, in linear time.
+
+        Inserting them one by one into the middle of a long list would be quadratic in the
+        number of removals on a page where every line goes.
+        """
+        if not other.removals:
+            return
+        # Both lists are sorted: sort() finds the two runs and merges them in linear time.
+        merged = sorted([*self.removals, *other.removals], key=_start)
+        self.removals = merged
+        self.starts = [r.start for r in merged]
+        self.ends = [r.end for r in merged]
+
+
+def _start(r: Removal) -> int:
+    return r.start
 
 
 class Pipeline:
@@ -142,20 +166,24 @@ class Pipeline:
         removed = [False] * len(page)
         starts, ends = page.starts, page.ends
         for f in self.filters:
-            accepted: list[Removal] = []
+            # This filter's claims, kept apart until it is done and then merged in one pass;
+            # checked as they come, so that its own overlapping spans stay disjoint.
+            mine = _Claims()
             for r in f.find(page, removed):
                 if not 0 <= r.start < r.end <= len(page.text):
                     raise ValueError(f"filter {f.name!r} returned a span outside the text: {r}")
-                parts = claims.free_parts(r.start, r.end)
+                parts = [
+                    part
+                    for s, e in claims.free_parts(r.start, r.end)
+                    for part in mine.free_parts(s, e)
+                ]
                 if parts == [(r.start, r.end)]:
-                    new = [r]
+                    mine.add(r)
                 else:
-                    new = [Removal(s, e, r.filter, r.reason) for s, e in parts]
-                # Claimed at once, so that one filter's own overlapping spans stay disjoint.
-                for part in new:
-                    claims.add(part)
-                accepted.extend(new)
-            for r in accepted:
+                    for s, e in parts:
+                        mine.add(Removal(s, e, r.filter, r.reason))
+            claims.merge(mine)
+            for r in mine.removals:
                 # Lines whose content lies wholly inside the removal are now gone; an empty
                 # line is gone when its terminator is.
                 first = bisect_left(starts, r.start)
