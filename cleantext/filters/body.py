@@ -419,13 +419,20 @@ class Body(LineFilter):
         stripped = page.stripped
         n = len(act)
         headline = find_headline(page, act, cols)
+        # A paragraph of prose inside the article's body is never taken on a score alone:
+        # a lost paragraph costs a reader more than a kept menu line.
+        prose, in_body = page.prose, cols["in_body"]
+        keep = [
+            final[j] >= threshold or j == headline or (in_body[j] and prose[act[j]])
+            for j in range(n)
+        ]
         j = 0
         while j < n:
-            if final[j] >= threshold or j == headline:
+            if keep[j]:
                 j += 1
                 continue
             k = j
-            while k + 1 < n and final[k + 1] < threshold and k + 1 != headline:
+            while k + 1 < n and not keep[k + 1]:
                 k += 1
             why = _evidence(layers, cols, j, k)
             odds = max(_odds(x) for x in final[j : k + 1])
