@@ -36,6 +36,7 @@ REGION_MIN_WORDS = 6
 REGION_COST = 6.0
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 HEADLINE_MAX_WORDS = 30
+LONG_PARAGRAPH_WORDS = 60
 HEADLINE_OVERLAP = 0.6
 SEPARATORS = (" | ", "»", " · ", " / ", " • ")
 BULLET_CHARS = "•-*–·▪►"
@@ -334,45 +335,61 @@ def scores(
     return act, cols, layers, final
 
 
-# How to say, in a sentence, that a feature weighed against a line.
-EVIDENCE = {
-    "chars": "the line is short",
-    "words": "the line has few words",
-    "sentence": "the line is not a finished sentence",
-    "ellipsis": "the line is cut short with an ellipsis",
-    "colon": "the line ends in a colon",
-    "stopwords": "few function words, as in a list of names or links",
-    "capitalised": "most words are capitalised, as in menus and headlines",
-    "commas": "no commas, unlike running prose",
-    "separators": "the line holds separators such as | or »",
-    "repeated": "the same line appears elsewhere on the page",
-    "bullet": "the line starts with a bullet",
-    "prose_near": "no prose in the lines around it",
-    "prose_far": "little prose in the wider neighbourhood",
-    "words_near": "the lines around it are short too",
-    "short_run": "it sits in a run of short lines, like a menu",
-    "in_body": "it lies outside the article's body",
-    "body_distance": "it lies far from the article's body",
-    "after_body": "it comes after the article's body",
-    "position": "it sits late on the page",
-    "prose_before": "the line before is not prose",
-    "prose_after": "the line after is not prose",
+# How to say, in a sentence, that a feature weighed against a line: what it means when the
+# feature's value is below the average line's, and when it is above.
+EVIDENCE: dict[str, tuple[str, str]] = {
+    "chars": ("the line is short", "the line is long"),
+    "words": ("the line has few words", "the line has many words"),
+    "sentence": ("the line is not a finished sentence", "the line ends like a sentence"),
+    "ellipsis": ("", "the line is cut short with an ellipsis"),
+    "colon": ("", "the line ends in a colon"),
+    "stopwords": ("few function words, as in a list of names or links", "many function words"),
+    "capitalised": ("few capitalised words", "most words are capitalised, as in menus"),
+    "commas": ("no commas, unlike running prose", "many commas"),
+    "separators": ("", "the line holds separators such as | or »"),
+    "repeated": ("", "the same line appears elsewhere on the page"),
+    "bullet": ("", "the line starts with a bullet"),
+    "numbered": ("", "the line starts with a number"),
+    "question": ("", "the line is a question"),
+    "prose_near": ("no prose in the lines around it", "prose in the lines around it"),
+    "prose_far": ("little prose in the wider neighbourhood", "prose all around it"),
+    "words_near": ("the lines around it are short too", "the lines around it are long"),
+    "short_run": ("", "it sits in a run of short lines, like a menu"),
+    "in_body": ("it lies outside the article's body", "it lies inside the article's body"),
+    "body_distance": ("it lies near the article's body", "it lies far from the article's body"),
+    "after_body": ("it comes before the article's body", "it comes after the article's body"),
+    "position": ("it sits early on the page", "it sits late on the page"),
+    "prose_before": ("the line before is not prose", "the line before is prose"),
+    "prose_after": ("the line after is not prose", "the line after is prose"),
 }
 
 
 def _evidence(model: Layers, cols: dict[str, list[float]], first: int, last: int) -> str:
-    """The feature that pulled the first-layer scores of lines first..last down the most."""
-    worst, name = 0.0, ""
-    for feature in EVIDENCE:
+    """The feature that pulled the first-layer scores of lines first..last down the most,
+    said the way round that it did."""
+    worst, said = 0.0, ""
+    for feature, (low, high) in EVIDENCE.items():
         wt = model.line.get(feature, 0.0)
         if not wt or feature not in cols:
             continue
         centre = model.line.get(f"mean:{feature}", 0.0)
-        col = cols[feature]
-        contribution = wt * (sum(col[first : last + 1]) / (last - first + 1) - centre)
-        if contribution < worst:
-            worst, name = contribution, feature
-    return EVIDENCE.get(name, "its shape and neighbours look like page furniture")
+        deviation = sum(cols[feature][first : last + 1]) / (last - first + 1) - centre
+        contribution = wt * deviation
+        text = high if deviation > 0 else low
+        if contribution < worst and text:
+            worst, said = contribution, text
+    return said or "its shape and neighbours look like page furniture"
+
+
+def long_paragraph(page: Page, i: int) -> bool:
+    """A paragraph this long, with function words and no code, is article text even when it
+    does not end like a sentence (an extractor may hand over a whole article as one line)."""
+    n = page.word_counts[i]
+    return (
+        n >= LONG_PARAGRAPH_WORDS
+        and page.code_symbols[i] <= 2 + page.lengths[i] // 50
+        and (not page.stopwords or page.stopword_counts[i] >= 0.2 * n)
+    )
 
 
 def find_headline(page: Page, act: Sequence[int], cols: dict[str, list[float]]) -> int | None:
@@ -419,11 +436,14 @@ class Body(LineFilter):
         stripped = page.stripped
         n = len(act)
         headline = find_headline(page, act, cols)
-        # A paragraph of prose inside the article's body is never taken on a score alone:
-        # a lost paragraph costs a reader more than a kept menu line.
+        # A paragraph of prose inside the article's body, or any long paragraph, is never
+        # taken on a score alone: a lost paragraph costs a reader more than a kept menu line.
         prose, in_body = page.prose, cols["in_body"]
         keep = [
-            final[j] >= threshold or j == headline or (in_body[j] and prose[act[j]])
+            final[j] >= threshold
+            or j == headline
+            or (in_body[j] and prose[act[j]])
+            or long_paragraph(page, act[j])
             for j in range(n)
         ]
         j = 0
