@@ -396,7 +396,8 @@ def _run_files(
     chunked = [prepared[i : i + size] for i in range(0, len(prepared), size)]
     reports: list[tuple[str, Result]] = []
     stdout = sys.stdout.buffer
-    with console.progress(total=len(prepared), unit="file") as bar:
+    bar_total = len(prepared) if len(prepared) > 1 else None
+    with console.progress(total=bar_total, unit="file") if bar_total else nullcontext(None) as bar:
         if jobs > 1:
             _warm_up()
         for outcomes in ordered_map(

@@ -152,3 +152,52 @@ def test_summary_on_stderr_lists_filters(
     assert err.startswith("cleantext: 12 documents")
     assert "markers" in err and "removals" in err
     assert len(err.splitlines()) < 25
+
+
+def _stderr_through_a_terminal(argv: list[str]) -> bytes:
+    """Run the command with stderr on a pseudo-terminal (100 columns); what it drew there."""
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import struct
+    import subprocess
+    import sys
+    import termios
+    import threading
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    seen = bytearray()
+
+    def read() -> None:
+        try:
+            while chunk := os.read(master, 65536):
+                seen.extend(chunk)
+        except OSError:
+            pass
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleantext", *argv],
+        stderr=slave,
+        stdout=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
+    os.close(slave)
+    reader.join(10)
+    os.close(master)
+    assert proc.returncode == 0
+    return bytes(seen)
+
+
+def test_progress_bar_only_on_a_terminal(
+    tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drawn = _stderr_through_a_terminal(["--output-dir", str(tmp_path / "a"), str(tree)])
+    assert b"/12 [" in drawn  # tqdm's "n/12 [elapsed<remaining" counter
+    assert b"cleantext: 12 documents" in drawn
+    quiet = _stderr_through_a_terminal(["-q", "--output-dir", str(tmp_path / "b"), str(tree)])
+    assert quiet == b""
+    assert main(["--output-dir", str(tmp_path / "c"), str(tree)]) == 0
+    assert "/12 [" not in capsys.readouterr().err  # not a terminal: summary only
