@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import Filter, LineFilter, Page, Pipeline, Removal, clean, default_pipeline
 
@@ -258,3 +260,32 @@ def test_an_empty_pipeline_removes_nothing() -> None:
 def test_a_pipeline_can_run_twice_with_the_same_result() -> None:
     pipeline = default_pipeline()
     assert clean(TEXT, pipeline=pipeline).removals == clean(TEXT, pipeline=pipeline).removals
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 59), st.integers(1, 20)).map(lambda t: (t[0], min(60, t[0] + t[1]))),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SPANS, max_size=5))
+def test_each_character_goes_to_the_first_claim_on_it(filters: list[list[tuple[int, int]]]) -> None:
+    text = "".join(chr(ord("a") + i % 26) for i in range(60)) + "\n"
+    pipeline = Pipeline(Span(f"f{k}", *spans) for k, spans in enumerate(filters))
+    removals = run(pipeline, text)
+    # Who should own each character: the first filter, then its first span, that covers it.
+    owner: list[tuple[str, str] | None] = [None] * len(text)
+    for k, spans in enumerate(filters):
+        for s, e in spans:
+            for c in range(s, e):
+                if owner[c] is None:
+                    owner[c] = (f"f{k}", f"span {s}-{e} asked for by the test")
+    got: list[tuple[str, str] | None] = [None] * len(text)
+    last = 0
+    for r in removals:
+        assert last <= r.start < r.end
+        last = r.end
+        for c in range(r.start, r.end):
+            got[c] = (r.filter, r.reason)
+    assert got == owner
