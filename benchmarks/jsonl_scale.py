@@ -11,7 +11,9 @@ processes). Checks that every N gives byte-identical output.
 Columns: wall seconds; input MB/s (UTF-8 bytes of the JSONL over wall seconds); speed-up over
 the first N; CPU seconds (user+sys, all processes); the largest single process RSS (time -v);
 the peak of the summed RSS and of the summed PSS (proportional set size: shared pages counted
-once, split between the sharers) over the parent and its workers.
+once, split between the sharers) over the parent and its workers. A control measures how many
+cores N busy processes really get before and after the runs: on a shared machine the speed-up
+cannot exceed it, and the CPU-second columns show the parallel overhead regardless.
 
 Usage (from the repository root)::
 
@@ -145,6 +147,26 @@ def run(jsonl: Path, out: Path, jobs: int) -> dict[str, float]:
     }
 
 
+def _spin(n: int) -> float:
+    started = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i
+    return time.perf_counter() - started
+
+
+def capacity(jobs: int, n: int = 20_000_000) -> float:
+    """How many cores N processes actually get right now: N × (time of one spin alone) /
+    (time of N spins at once). About N on an idle machine; less when others use the CPUs,
+    which caps any speed-up measured here."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    alone = _spin(n)
+    with ProcessPoolExecutor(jobs) as pool:
+        together = max(pool.map(_spin, [n] * jobs))
+    return jobs * alone / together
+
+
 def digest(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -171,6 +193,9 @@ def main() -> None:
             print(f"load average before the runs: {load:.2f}")
         except OSError:
             pass
+        top = max(args.jobs)
+        if top > 1:
+            print(f"cores {top} processes get right now: {capacity(top):.2f} (control)")
         rows, digests = [], {}
         for jobs in args.jobs:
             out = work / f"out-j{jobs}.jsonl"
@@ -189,6 +214,8 @@ def main() -> None:
                 f"{base / r['wall']:>7.2f}x {r['cpu']:>8.1f} {r['max_rss_mb']:>10.0f} "
                 f"{r['tree_rss_mb']:>11.0f} {r['tree_pss_mb']:>11.0f}"
             )
+        if top > 1:
+            print(f"cores {top} processes got after the runs: {capacity(top):.2f} (control)")
         same = len(set(digests.values())) == 1
         print(f"outputs identical across -j {', '.join(map(str, digests))}: {same}")
         if not same:

@@ -399,7 +399,7 @@ def _run_files(
     bar_total = len(prepared) if len(prepared) > 1 else None
     with console.progress(total=bar_total, unit="file") if bar_total else nullcontext(None) as bar:
         if jobs > 1:
-            _warm_up()
+            _warm_up(settings)
         for outcomes in ordered_map(
             batch.process, chunked, jobs=jobs, initializer=worker.init, initargs=(settings,)
         ):
@@ -428,11 +428,14 @@ def _run_files(
     return status
 
 
-def _warm_up() -> None:
-    """Load the stoplists once before workers fork, so they share them."""
-    from .lang import guess
-
-    guess("the and of warm up")
+def _warm_up(settings: worker.Settings) -> None:
+    """Build the pipeline and load the stoplists and tables once, before the workers fork,
+    so they start warm and share those pages instead of each loading its own copy."""
+    worker.init(settings)
+    worker.clean_text(
+        "Read more: warm-up\nThe council said on Monday that the new bridge would open "
+        "in the spring, and that work was on schedule.\nAdvertisement\n"
+    )
 
 
 def _run_jsonl(
@@ -475,7 +478,7 @@ def _run_jsonl(
     stdout = sys.stdout.buffer
     with console.progress(total=None, unit="doc") as bar:
         if jobs > 1:
-            _warm_up()
+            _warm_up(settings)
         for outcome in ordered_map(
             jsonl.process, all_chunks(), jobs=jobs, initializer=worker.init, initargs=(settings,)
         ):
