@@ -17,6 +17,7 @@ from .markers import languages, quote
 
 HEADING_MAX_WORDS = 8
 PAGER_HEADLINE_MAX_WORDS = 20
+BLOCK_SENTENCE_WORDS = 6
 
 
 class Zones(LineFilter):
@@ -31,7 +32,7 @@ class Zones(LineFilter):
         headings: dict[int, str] = {}
         pagers: dict[int, str] = {}
         low, starts, stops = page.lower, page.starts, page.ends
-        pager, zone = table.pattern("pager"), table.pattern("zone")
+        pager, zone, start = table.pattern("pager"), table.pattern("zone"), table.pattern("start")
         for i in page.lines_starting(table.keys("pager", "zone")):
             # A heading another filter already took ("Don't Miss" is a marker too) still
             # opens its block and ends the block above it.
@@ -40,6 +41,10 @@ class Zones(LineFilter):
             if pager is not None and (m := pager.match(low, starts[i], stops[i])):
                 pagers[i] = quote(page.text[m.start("phrase") : m.end("phrase")])
             elif zone is not None and (m := zone.match(low, starts[i], stops[i])):
+                # "ALSO READ- Five walks" is a one-line link, not a heading over a block.
+                link = start is not None and start.match(low, starts[i], stops[i])
+                if link and words[i] > len(m.group("phrase").split()) + 1:
+                    continue
                 headings[i] = quote(page.text[m.start("phrase") : m.end("phrase")])
         if not headings and not pagers:
             return
@@ -71,7 +76,15 @@ class Zones(LineFilter):
             last = h
             count = 0
             j = next_kept(h + 1)
-            while j < n and not prose[j] and j not in headings and j not in pagers:
+            # The block ends at prose, at a finished sentence of some length, or at the next
+            # heading: teasers are headlines and summaries cut short.
+            while (
+                j < n
+                and not prose[j]
+                and not (ends[j] and words[j] >= BLOCK_SENTENCE_WORDS)
+                and j not in headings
+                and j not in pagers
+            ):
                 last = j
                 count += 1
                 j = next_kept(j + 1)
