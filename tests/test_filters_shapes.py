@@ -77,3 +77,14 @@ def test_scene_breaks_between_paragraphs_kept() -> None:
 def test_repeated_headline_removed_once() -> None:
     title = "Russia-Ukraine War Update: Russian troops were also expelled from Kupiyansk"
     assert removed_lines(Repeats(), [title, PROSE, title]) == [title]
+
+
+def test_caption_keeps_its_words_and_loses_its_credit() -> None:
+    from cleantext import clean
+
+    line = "Workers inspect the damaged sea wall on Tuesday. (Photo: Daniel Kerr/Coastal Press)"
+    result = clean(f"{PROSE}\n{line}\n{PROSE}\n", pipeline=None, language="en")
+    assert "Workers inspect the damaged sea wall on Tuesday.\n" in result.text
+    assert "Coastal Press" not in result.text
+    (credit,) = [r for r in result.removals if r.filter == "credits"]
+    assert result.removed_text(credit) == " (Photo: Daniel Kerr/Coastal Press)"

@@ -2,7 +2,8 @@
 "@YouTube".
 
 A credit is a short line, not a sentence, that is wholly in brackets or starts with a credit
-word ("Photo:", "Image Source :"), where the credit words come from the marker tables.
+word ("Photo:", "Image Source :"), where the credit words come from the marker tables. A
+caption that ends in a bracketed credit keeps its words and loses only the credit.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import regex
 from .. import markers
 from ..page import Page
 from ..pipeline import LineFilter
+from ..result import Removal
 from .markers import languages, quote
 
 MAX_WORDS = 25
@@ -21,10 +23,13 @@ MAX_WORDS = 25
 BRACKETED = regex.compile(
     r"^[ \t]*[(\[][ \t]*(?P<inner>[^\n]{1,300}?)[ \t]*[)\]][ \t]*$", regex.MULTILINE
 )
+# A bracketed credit closing a longer line: "… on Tuesday. (Photo: Daniel Kerr/Coastal Press)".
+TRAILING = regex.compile(r"[ \t]*[(\[](?P<inner>[^()\[\]\n]{3,150})[)\]][ \t]*$")
 # A lone embed handle: "@YouTube", "@reuters".
 HANDLE = regex.compile(r"^[ \t]*@[\w.]{2,40}[ \t]*$", regex.MULTILINE)
 # "Photo : …", "Image Source: …", "Foto: …": a credit word, maybe a second one, a colon.
-LEADING = r"^[ \t]*(?:{words})(?:[ \t]+(?:{words}))?[ \t]*[:：|/]"
+# Used with ``match`` at a line's (or a bracket's) start, so it needs no ``^``.
+LEADING = r"[ \t]*(?:{words})(?:[ \t]+(?:{words}))?[ \t]*[:：|/]"
 
 
 class Credits(LineFilter):
@@ -60,6 +65,21 @@ class Credits(LineFilter):
         for i in sorted(found):
             if not removed[i]:
                 yield i, i, found[i]
+
+    def find(self, page: Page, removed: Sequence[bool]) -> Iterator[Removal]:
+        """Whole credit lines, then credits that close a caption, as spans of their line."""
+        yield from super().find(page, removed)
+        leading = _leading(markers.table(*languages(page)).languages)
+        text, low, starts, stops = page.text, page.lower, page.starts, page.ends
+        for i, s in enumerate(page.stripped):
+            if removed[i] or s[-1:] not in ")]" or s[:1] in "([":
+                continue
+            m = TRAILING.search(text, starts[i], stops[i])
+            if m is None or m.start() == starts[i]:
+                continue
+            if leading.match(low, m.start("inner"), m.end("inner")):
+                said = quote(text[m.start("inner") : m.end("inner")].strip())
+                yield Removal(m.start(), m.end(), self.name, f'caption ends in credit "{said}"')
 
 
 _LEADING_CACHE: dict[tuple[str, ...], regex.Pattern[str]] = {}
