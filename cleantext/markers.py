@@ -15,14 +15,14 @@ from typing import Any
 
 import regex
 
-from .page import KEY_CHARS
+from .page import KEY_CHARS, LINE_START
 
 SECTIONS = ("start", "whole", "lead", "pager", "zone", "prompt", "credit")
 # Separators that may follow a [start] phrase. A bare hyphen only follows a phrase of two or
 # more words ("ALSO READ-…"), so that "Watch-dog groups said" is not taken for "Watch -".
 _SEP_ANY = r"[ \t]*(?:[:|»>•▶►]|[ \t][-–—][ \t]|$)"
 _SEP_MULTI = r"[ \t]*(?:[:|»>•▶►\-–—]|$)"
-_LEAD = r"^[ \t]*(?:[-–—•*·▪►▶→#>|]+[ \t]*)?"
+_LEAD = LINE_START + r"[ \t]*(?:[-–—•*·▪►▶→#>|]+[ \t]*)?"
 
 
 @dataclass(frozen=True)

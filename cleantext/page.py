@@ -15,6 +15,9 @@ import regex
 
 # The line terminators a scraped page may carry. ``\r\n`` is one terminator.
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+# A line's start for patterns run on one line at a time: ``^`` alone (even with MULTILINE)
+# knows only "\n", so a page that ends its lines with "\r" or U+2028 needs the lookbehind.
+LINE_START = r"(?:^|(?<=[\r\u2028\u2029\x85]))"
 _RARE_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
 WORD = regex.compile(r"\w+")
 # Characters that close a sentence, possibly followed by closing quotes or brackets.

@@ -99,20 +99,16 @@ PAGE = [
     "fbq('init', '123');",
     "fbq('track', 'PageView');",
 ]
-# Line-anchored patterns (^ and $ with MULTILINE) only see "\n" as a line end.
-MISSES_LINES = pytest.mark.xfail(
-    strict=True, reason="markers, credits and zones patterns anchor lines on \\n only"
-)
 
 
 @pytest.mark.parametrize(
     "terminator",
     [
         "\r\n",
-        pytest.param("\r", marks=MISSES_LINES),
-        pytest.param("\u2028", marks=MISSES_LINES),
-        pytest.param("\u2029", marks=MISSES_LINES),
-        pytest.param("\x85", marks=MISSES_LINES),
+        "\r",
+        "\u2028",
+        "\u2029",
+        "\x85",
     ],
 )
 def test_a_page_cleans_alike_whatever_its_line_terminator(terminator: str) -> None:

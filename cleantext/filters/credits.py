@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from .. import markers
-from ..page import Page
+from ..page import LINE_START, Page
 from ..pipeline import LineFilter
 from ..result import Removal
 from .markers import languages, quote
@@ -21,12 +21,12 @@ from .markers import languages, quote
 MAX_WORDS = 25
 # A line in brackets from end to end: "(Photo : …)", "[Image: …]".
 BRACKETED = regex.compile(
-    r"^[ \t]*[(\[][ \t]*(?P<inner>[^\n]{1,300}?)[ \t]*[)\]][ \t]*$", regex.MULTILINE
+    LINE_START + r"[ \t]*[(\[][ \t]*(?P<inner>[^\n]{1,300}?)[ \t]*[)\]][ \t]*$", regex.MULTILINE
 )
 # A bracketed credit closing a longer line: "… on Tuesday. (Photo: Daniel Kerr/Coastal Press)".
 TRAILING = regex.compile(r"[ \t]*[(\[](?P<inner>[^()\[\]\n]{3,150})[)\]][ \t]*$")
 # A lone embed handle: "@YouTube", "@reuters".
-HANDLE = regex.compile(r"^[ \t]*@[\w.]{2,40}[ \t]*$", regex.MULTILINE)
+HANDLE = regex.compile(LINE_START + r"[ \t]*@[\w.]{2,40}[ \t]*$", regex.MULTILINE)
 # "Photo : …", "Image Source: …", "Foto: …": a credit word, maybe a second one, a colon.
 # Used with ``match`` at a line's (or a bracket's) start, so it needs no ``^``.
 LEADING = r"[ \t]*(?:{words})(?:[ \t]+(?:{words}))?[ \t]*[:：|/]"

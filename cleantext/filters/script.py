@@ -11,12 +11,12 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..page import Page
+from ..page import LINE_START, Page
 from ..pipeline import LineFilter
 
 # A line holding one of these is code on any site.
 STRONG = regex.compile(
-    r"""(?P<code>
+    r"""(?P<code>           # @LS@ is a line start (LINE_START)
         \bfunction[ \t]*+[\w$]{0,60}+[ \t]*+\([^()\n]{0,200}+\)[ \t]*+\{
       | !function[ \t]*+\(
       | \)[ \t]*+=>[ \t]*+\{?
@@ -25,15 +25,15 @@ STRONG = regex.compile(
       | \b(?:window|document)\.[\w$]{2,60}+[ \t]*+[.(=\[]
       | \.(?:addEventListener|getElementById|getElementsByTagName|querySelector(?:All)?
             |createElement|appendChild|insertBefore|setAttribute|push)[ \t]*+\(
-      | ^[ \t]*+<\/?(?:script|style|iframe|noscript|div|span)\b
-      | ^[ \t]*+(?:@media|@font-face|@import|@keyframes)\b
-      | ^[ \t]*+[.#]?[\w-]{1,60}+(?:[ \t]*+[,>~+]?[ \t]*+[.#]?[\w-]{1,60}+){0,6}+   # CSS:
+      | @LS@[ \t]*+<\/?(?:script|style|iframe|noscript|div|span)\b
+      | @LS@[ \t]*+(?:@media|@font-face|@import|@keyframes)\b
+      | @LS@[ \t]*+[.#]?[\w-]{1,60}+(?:[ \t]*+[,>~+]?[ \t]*+[.#]?[\w-]{1,60}+){0,6}+   # CSS:
             [ \t]*+\{[ \t]*+[\w-]{1,40}+[ \t]*+:[^;{}\n]{1,200}+;                  # p.x { a: b;
-      | ^[ \t]*+\}[ \t]*+\)[ \t]*+\([ \t]*+(?:window|document|jQuery)
+      | @LS@[ \t]*+\}[ \t]*+\)[ \t]*+\([ \t]*+(?:window|document|jQuery)
       | \bclass[ \t]++[\w$]{1,60}+[ \t]*+(?:extends[ \t]++[\w$.]{1,60}+[ \t]*+)?\{
-      | ^[ \t]*+[\w$.]{1,80}+[ \t]*+[=:][ \t]*+[{\[][ \t]*+["'{\[]     # x = {"a": …  / gql: {"
-      | ^[ \t]*+/\*\s*+(?:<!\[CDATA\[|\]\]>)
-    )""",
+      | @LS@[ \t]*+[\w$.]{1,80}+[ \t]*+[=:][ \t]*+[{\[][ \t]*+["'{\[]     # x = {"a": …  / gql: {"
+      | @LS@[ \t]*+/\*\s*+(?:<!\[CDATA\[|\]\]>)
+    )""".replace("@LS@", LINE_START),
     regex.MULTILINE | regex.VERBOSE,
 )
 # Every STRONG match holds one of these (lower-cased), so only lines with one are searched.
