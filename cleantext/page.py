@@ -142,12 +142,11 @@ class Page:
         """The line ends in ``…`` or ``...``: usually a summary cut short by a teaser list."""
         return [s.endswith(ELLIPSIS_ENDINGS) for s in self.stripped]
 
-    @cached_property
-    def code_symbols(self) -> list[int]:
-        """How many characters of each line are braces, brackets, ``=``, ``;`` or ``\\``,
-        which prose hardly uses and code and JSON are full of."""
-        table = _CODE_SYMBOL_TABLE
-        return [len(s) - len(s.translate(table)) for s in self.stripped]
+    def few_code_symbols(self, i: int) -> bool:
+        """Line i has few braces, brackets, ``=``, ``;`` or ``\\``: prose hardly uses them,
+        code and JSON are full of them. Counted on demand, for the few lines that ask."""
+        s = self.stripped[i]
+        return len(s) - len(s.translate(_CODE_SYMBOL_TABLE)) <= 2 + len(s) // 50
 
     @cached_property
     def prose(self) -> list[bool]:
@@ -155,21 +154,16 @@ class Page:
         few code symbols, and (where the language has a stoplist) function words in a
         normal share."""
         stop = bool(self.stopwords)
-        out = []
-        for n, ends, sc, sym, length in zip(
-            self.word_counts,
-            self.ends_sentence,
-            self.stopword_counts,
-            self.code_symbols,
-            self.lengths,
-        ):
-            out.append(
-                n >= PROSE_MIN_WORDS
-                and ends
-                and sym <= 2 + length // 50
-                and (not stop or sc >= 0.2 * n)
+        few_symbols = self.few_code_symbols
+        return [
+            n >= PROSE_MIN_WORDS
+            and ends
+            and (not stop or sc >= 0.2 * n)
+            and few_symbols(i)
+            for i, (n, ends, sc) in enumerate(
+                zip(self.word_counts, self.ends_sentence, self.stopword_counts)
             )
-        return out
+        ]
 
     def lines_containing(self, needles: Iterable[str]) -> list[int]:
         """Sorted indices of the lines whose lower-cased text contains any of ``needles``.

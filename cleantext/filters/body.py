@@ -19,7 +19,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add, mul
 from typing import Any
 
 from ..page import Page
@@ -274,11 +275,13 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
 
 
 def _logit(weights: dict[str, float], cols: dict[str, list[float]], n: int) -> list[float]:
+    """bias + sum of weight * feature, one column at a time (``map`` with C operators: the
+    same sums in the same order as a loop, at a fraction of its cost)."""
     score = [weights.get("bias", 0.0)] * n
     for name, col in cols.items():
         wt = weights.get(name, 0.0)
         if wt:
-            score = [s + wt * x for s, x in zip(score, col)]
+            score = list(map(add, score, map(mul, col, repeat(wt, n))))
     return score
 
 
@@ -387,7 +390,7 @@ def long_paragraph(page: Page, i: int) -> bool:
     n = page.word_counts[i]
     return (
         n >= LONG_PARAGRAPH_WORDS
-        and page.code_symbols[i] <= 2 + page.lengths[i] // 50
+        and page.few_code_symbols(i)
         and (not page.stopwords or page.stopword_counts[i] >= 0.2 * n)
     )
 
