@@ -6,10 +6,9 @@ in a language with no stoplist gets no stopwords, and the shape filters still wo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
-
-import regex
 
 # ISO 639-1 codes for jusText's stoplist names; names without a code keep their own.
 ISO = {
@@ -88,8 +87,9 @@ ISO = {
 }
 # Stoplists that shadow a larger language and would only confuse the guess.
 _SKIP = {"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"}
-_WORD = regex.compile(r"\w+")
-SAMPLE_CHARS = 20_000
+_ISO_CODES = frozenset(ISO.values())
+_WORD = re.compile(r"\w+")
+SAMPLE_CHARS = 8_000
 
 
 @lru_cache(maxsize=1)
@@ -107,10 +107,19 @@ def stoplists() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
+    """Which languages each stopword votes for: those with an ISO code.
+
+    A stoplist in a non-Latin script (Marathi, Telugu, Korean…) was built from pages that
+    quote English, so its ASCII words ("about", "their") would make English pages look
+    Marathi: they do not vote."""
     by_word: dict[str, list[str]] = {}
     for code, words in stoplists().items():
+        if code not in _ISO_CODES:
+            continue  # regional stoplists (Sundanese, Asturian…) only confuse the guess
+        latin = sum(w.isascii() for w in words) >= len(words) / 2
         for w in words:
-            by_word.setdefault(w, []).append(code)
+            if latin or not w.isascii():
+                by_word.setdefault(w, []).append(code)
     return {w: tuple(codes) for w, codes in by_word.items()}
 
 

@@ -6,6 +6,7 @@ handled in one place and each feature is computed once per text, however many fi
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cached_property
@@ -19,7 +20,9 @@ LINE_BREAK = regex.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 # knows only "\n", so a page that ends its lines with "\r" or U+2028 needs the lookbehind.
 LINE_START = r"(?:^|(?<=[\r\u2028\u2029\x85]))"
 _RARE_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
-WORD = regex.compile(r"\w+")
+# Words for counting: the standard library's engine runs this simple pattern several times
+# faster than ``regex``.
+WORD = re.compile(r"\w+")
 # Characters that close a sentence, possibly followed by closing quotes or brackets.
 SENTENCE_END = frozenset(".!?。！？")
 CLOSERS = frozenset("\"'”’»)]」』›")
@@ -130,7 +133,8 @@ class Page:
         stop = self.stopwords
         if not stop:
             return [0] * len(self)
-        return [sum(1 for w in ws if w in stop) if ws else 0 for ws in self.words]
+        hit = stop.__contains__
+        return [sum(map(hit, ws)) if ws else 0 for ws in self.words]
 
     @cached_property
     def ends_sentence(self) -> list[bool]:
@@ -156,10 +160,7 @@ class Page:
         stop = bool(self.stopwords)
         few_symbols = self.few_code_symbols
         return [
-            n >= PROSE_MIN_WORDS
-            and ends
-            and (not stop or sc >= 0.2 * n)
-            and few_symbols(i)
+            n >= PROSE_MIN_WORDS and ends and (not stop or sc >= 0.2 * n) and few_symbols(i)
             for i, (n, ends, sc) in enumerate(
                 zip(self.word_counts, self.ends_sentence, self.stopword_counts)
             )

@@ -211,11 +211,17 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["stopwords"] = [stops[i] / words[i] if words[i] else 0.0 for i in act]
     cols["no_stoplist"] = [1.0 - has_stoplist] * n
     cols["capitalised"] = [
-        sum(1 for t in s.split() if t[:1].isupper()) / x if 0 < x <= 15 else 0.0
+        sum(t[:1].isupper() for t in s.split()) / x if 0 < x <= 15 else 0.0
         for s, x in zip(lines, w)
     ]
     cols["commas"] = [min(1.0, 5.0 * s.count(",") / x) if x else 0.0 for s, x in zip(lines, w)]
-    cols["separators"] = [1.0 if any(sep in s for sep in SEPARATORS) else 0.0 for s in lines]
+    cols["separators"] = [
+        1.0
+        if ("|" in s or "»" in s or "·" in s or "/" in s or "•" in s)
+        and any(sep in s for sep in SEPARATORS)
+        else 0.0
+        for s in lines
+    ]
     counts = Counter(lines)
     cols["repeated"] = [1.0 if counts[s] > 1 else 0.0 for s in lines]
     cols["bullet"] = [1.0 if s[:1] in BULLET_CHARS else 0.0 for s in lines]
