@@ -27,7 +27,8 @@ table, memory holds one document count per group.
 Prose is protected: a line that reads like a paragraph of running text (``Page.prose``: at
 least 12 words, ends like a sentence, a normal share of stopwords) is neither counted nor
 removed, because syndicated wire stories and press releases repeat word for word across
-sites and are article text wherever they appear.
+sites and are article text wherever they appear. So is a recurring line that heads a
+paragraph of prose: a site's article template repeats its subheadings on every page.
 """
 
 from __future__ import annotations
@@ -293,9 +294,17 @@ class ProfileFilter(LineFilter):
         table = self.table
         if not table:
             return
-        prose = page.prose
-        for i, s in enumerate(page.stripped):
+        prose, stripped = page.prose, page.stripped
+        n = len(stripped)
+        for i, s in enumerate(stripped):
             if not s or removed[i] or prose[i]:
+                continue
+            # A recurring line that heads a paragraph is the site's article template
+            # ("What We Like", "Why Trust Us"): structure of the article, not furniture.
+            j = i + 1
+            while j < n and (not stripped[j] or removed[j]):
+                j += 1
+            if j < n and prose[j]:
                 continue
             hit = table.get(line_hash(normalise(s)))
             if hit is not None:
