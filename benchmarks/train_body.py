@@ -71,7 +71,6 @@ def page_data(task: tuple[str, str, str]) -> dict[str, Any] | None:
         ok = n in gold_lines or (len(n.split()) >= 4 and f" {n} " in gold_flat)
         labels.append(1.0 if ok else 0.0)
         tokens.append(Counter(WORD.findall(page.stripped[i].lower())))
-    kept_elsewhere: Counter[str] = Counter()  # lines not seen by body: none are kept
     return {
         "id": page_id,
         "x": np.array([cols[f] for f in body.LINE_FEATURES], dtype=float).T,
@@ -79,7 +78,6 @@ def page_data(task: tuple[str, str, str]) -> dict[str, Any] | None:
         "y": np.array(labels),
         "tokens": tokens,
         "gold": Counter(WORD.findall(gold.lower())),
-        "fixed": kept_elsewhere,
     }
 
 
