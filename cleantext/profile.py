@@ -27,8 +27,10 @@ table, memory holds one document count per group.
 Prose is protected: a line that reads like a paragraph of running text (``Page.prose``: at
 least 12 words, ends like a sentence, a normal share of stopwords) is neither counted nor
 removed, because syndicated wire stories and press releases repeat word for word across
-sites and are article text wherever they appear. So is a recurring line that heads a
-paragraph of prose: a site's article template repeats its subheadings on every page.
+sites and are article text wherever they appear. So is a recurring line that belongs to the
+article's own structure (``_article_lines``): a site's article template repeats its
+subheadings and labels on every page, but among the article's prose, where header, menu,
+teaser block and footer are not. ``benchmarks/profile_quality.py`` measures both.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,6 +56,8 @@ FORMAT = "cleantext-profile"
 VERSION = 1
 MAX_ENTRIES = 1 << 20
 SAMPLE_CHARS = 200
+# How many kept lines away prose may be for a recurring line to count as inside the article.
+INSIDE_REACH = 8
 _DIGIT = regex.compile(r"\d")
 _SPACE = regex.compile(r"\s+")
 
@@ -279,7 +284,9 @@ class Profile:
 
 
 class ProfileFilter(LineFilter):
-    """Removes lines whose normalised form the profile learned as recurring; never prose."""
+    """Removes lines whose normalised form the profile learned as recurring; never prose, nor
+    a line of the article's own template. Place it after ``body``: before it, its removals
+    change the neighbourhood ``body`` scores, and ``body`` then takes article lines it kept."""
 
     name = "profile"
 
@@ -295,23 +302,61 @@ class ProfileFilter(LineFilter):
         if not table:
             return
         prose, stripped = page.prose, page.stripped
-        n = len(stripped)
-        for i, s in enumerate(stripped):
-            if not s or removed[i] or prose[i]:
-                continue
-            # A recurring line that heads a paragraph is the site's article template
-            # ("What We Like", "Why Trust Us"): structure of the article, not furniture.
-            j = i + 1
-            while j < n and (not stripped[j] or removed[j]):
-                j += 1
-            if j < n and prose[j]:
-                continue
-            hit = table.get(line_hash(normalise(s)))
-            if hit is not None:
-                docs, total, group = hit
+        hits = {
+            i: h
+            for i, s in enumerate(stripped)
+            if s and not removed[i] and not prose[i] and (h := line_hash(normalise(s))) in table
+        }
+        if not hits:
+            return
+        article = _article_lines(page, removed, hits)
+        for i, h in hits.items():
+            if i not in article:
+                docs, total, group = table[h]
                 where = f"of {group}" if group else "of the corpus"
                 count = str(docs) if self.exact else f"at least {docs}"
                 yield i, i, f"line repeats in {count} of {total} documents {where}"
+
+
+def _article_lines(page: Page, removed: Sequence[bool], hits: dict[int, int]) -> set[int]:
+    """Of the ``hits`` (line index -> hash), those that belong to the article's own structure.
+
+    A site's article template repeats its subheadings and labels on every page ("What We
+    Like", "Pros", "Cons", "Price", "FAQs"), so they recur across the site like furniture. But
+    they sit among the article's prose, where the outlet's header, menu, teaser block and
+    footer do not. Counted over the lines still kept, a hit is the article's when
+
+    * the next line is prose (it heads a paragraph);
+    * prose lies within ``INSIDE_REACH`` lines both before and after it; or
+    * it occurs again in this text with prose in between (a label repeated for each item of a
+      review or a list, like "Pros" in every product box).
+    """
+    prose = page.prose
+    kept = [i for i, s in enumerate(page.stripped) if s and not removed[i]]
+    # prose_upto[k]: prose lines among kept[:k]
+    prose_upto = [0]
+    for i in kept:
+        prose_upto.append(prose_upto[-1] + prose[i])
+    total = prose_upto[-1]
+    article: set[int] = set()
+    if not total:
+        return article
+    where: dict[int, list[int]] = {}
+    for k, i in enumerate(kept):
+        if i not in hits:
+            continue
+        where.setdefault(hits[i], []).append(k)
+        if k + 1 < len(kept) and prose[kept[k + 1]]:
+            article.add(i)
+            continue
+        lo, hi = max(0, k - INSIDE_REACH), min(len(kept), k + 1 + INSIDE_REACH)
+        if prose_upto[k] > prose_upto[lo] and prose_upto[hi] > prose_upto[k + 1]:
+            article.add(i)
+    for ks in where.values():
+        for a, b in pairwise(ks):
+            if prose_upto[b] > prose_upto[a + 1]:
+                article.update((kept[a], kept[b]))
+    return article
 
 
 def learn(

@@ -91,3 +91,57 @@ def test_normalise_and_site() -> None:
     assert normalise("  © 2024   Example\tMedia ") == "© 0000 example media"
     assert site_of("https://www.Example.com/a/b") == "example.com"
     assert site_of("example.org") == "example.org"
+
+
+WEEKS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def paragraph(k: int) -> str:
+    return (
+        f"The reviewer used camera number {k} for {WEEKS[k % 8]} weeks at home and found that "
+        f"its battery lasted longer than the maker promised, even in the cold of week {k}."
+    )
+
+
+def review(i: int) -> str:
+    """A review-site page: each product box repeats the template's "Pros" and "Cons" labels
+    between paragraphs of prose; the site's footer follows the article."""
+    boxes = "".join(
+        f"Camera {i}-{k}\n{paragraph(k)}\nPros\nSharp video {k}\nCons\nPricey {k}\n"
+        f"{paragraph(k + 3)}\n"
+        for k in range(3)
+    )
+    return f"Review {i}: cameras\nWhat We Like\n{paragraph(7)}\n{boxes}{PROMPT}\n{FOOTER}\n"
+
+
+def test_the_article_template_is_kept_and_the_footer_goes() -> None:
+    docs = [("reviews.example", review(i)) for i in range(6)]
+    profile = learn(docs, min_docs=5, min_share=0.5)
+    learned = {line.text for line in profile.lines()}
+    assert {"Pros", "Cons", "What We Like", PROMPT, FOOTER} <= learned
+    # Without the body filter, which judges these short lines on its own, so that what is
+    # kept or removed here is the profile's doing.
+    pipeline = cleantext.default_pipeline().without("body")
+    pipeline = pipeline.with_filter(profile.filter("reviews.example"))
+    result = cleantext.clean(review(99), pipeline=pipeline)
+    kept = result.text.splitlines()
+    assert "What We Like" in kept  # heads a paragraph
+    assert kept.count("Pros") == 3 and kept.count("Cons") == 3  # a label of every item
+    gone = {result.original[r.start : r.end].strip() for r in result.removals}
+    assert {PROMPT, FOOTER} <= gone
+
+
+def test_a_recurring_line_between_paragraphs_is_kept() -> None:
+    def page(i: int) -> str:
+        return (
+            f"Menu | Home | News\n{paragraph(1)}\nOur verdict\nScore {i}\n{paragraph(2)}\n"
+            f"{FOOTER}\n"
+        )
+
+    profile = learn([("a.example", page(i)) for i in range(6)], min_docs=5, min_share=0.5)
+    assert "Our verdict" in {line.text for line in profile.lines()}
+    pipeline = cleantext.default_pipeline().without("body")
+    pipeline = pipeline.with_filter(profile.filter("a.example"))
+    result = cleantext.clean(page(7), pipeline=pipeline)
+    assert "Our verdict" in result.text
+    assert FOOTER not in result.text
