@@ -88,11 +88,10 @@ def pipeline_for(group: str) -> Pipeline:
         return base
     pipeline = _state.by_group.get(group)
     if pipeline is None:
-        learned = _state.profile.filter(group)
-        if "body" in base.names:
-            pipeline = base.with_filter(learned, before="body")
-        else:
-            pipeline = base.with_filter(learned)
+        # After ``body``, last before ``whitespace``: run earlier, the profile's removals
+        # change what the body scorer sees around a line, and it then drops article lines
+        # (benchmarks/profile_quality.py measures both placements).
+        pipeline = base.with_filter(_state.profile.filter(group))
         if len(_state.by_group) > 10_000:  # many sites: keep memory bounded
             _state.by_group.clear()
         _state.by_group[group] = pipeline

@@ -59,8 +59,9 @@ class CleantextStep(PipelineStep):  # type: ignore[misc]
         if self._profile is None:
             self._profile = Profile.load(self.profile_path)
         group = site_of(str(metadata.get(self.group_key, "")))
-        at = {"before": "body"} if "body" in self.pipeline.names else {}
-        return self.pipeline.with_filter(self._profile.filter(group), **at)
+        # After ``body`` (see cleantext.worker): earlier, it makes the body scorer drop
+        # article lines.
+        return self.pipeline.with_filter(self._profile.filter(group))
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
         for document in data:
