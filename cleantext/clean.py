@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import lang
 from .filters import (
     Body,
+    Comments,
     Credits,
     Markers,
     Repeats,
@@ -30,6 +31,7 @@ def default_pipeline(language: str | None = None) -> Pipeline:
             Teasers(),
             Tail(),
             Repeats(),
+            Comments(),
             Body(),
             Whitespace(),
         ]

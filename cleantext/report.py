@@ -46,6 +46,7 @@ PALETTE: dict[str, str] = {
     "teasers": "#0e7490",
     "repeats": "#1d4ed8",
     "tail": "#7e22ce",
+    "comments": "#a16207",
     "body": "#be185d",
     "whitespace": "#64748b",
     "profile": "#4d7c0f",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .body import Body
+from .comments import Comments
 from .credits import Credits
 from .markers import Markers
 from .repeats import Repeats
@@ -14,6 +15,7 @@ from .zones import Zones
 
 __all__ = [
     "Body",
+    "Comments",
     "Credits",
     "Markers",
     "Repeats",

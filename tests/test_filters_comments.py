@@ -1,0 +1,65 @@
+"""The comments filter: a readers' thread goes from its heading or signatures to the end."""
+
+from __future__ import annotations
+
+from filtercase import reasons, removed_lines
+
+from cleantext.filters import Comments
+
+BODY = [
+    "The council voted on Tuesday to close the old library on Mill Street and to move its "
+    "collection into the new civic centre by the end of next year.",
+    "Residents who spoke at the meeting said the building had served the town for more than "
+    "a century and that the move would leave the east side without a branch.",
+    "The mayor said that the savings would pay for longer opening hours at the centre.",
+]
+THREAD = [
+    "Great article, thanks for covering this.",
+    "I grew up reading in that building and I am sad to see it go, but the centre is closer.",
+]
+
+
+def test_numbered_heading_opens_a_thread_to_the_end() -> None:
+    lines = [*BODY, "3 Comments", *THREAD]
+    assert removed_lines(Comments(), lines) == ["3 Comments", *THREAD]
+    assert reasons(Comments(), lines) == [
+        'the heading "3 Comments" opens the readers\' comments, which run to the end'
+    ]
+
+
+def test_leave_a_reply_and_thoughts_on_headings() -> None:
+    for heading in ("Leave a Reply", "12 thoughts on “Closing the Mill Street library”"):
+        assert removed_lines(Comments(), [*BODY, heading, *THREAD])[0] == heading
+
+
+def test_heading_before_the_article_opens_nothing() -> None:
+    """A "5 Comments" link under the headline comes before any prose."""
+    lines = ["Council closes Mill Street library", "5 Comments", *BODY]
+    assert removed_lines(Comments(), lines) == []
+
+
+def test_a_question_heading_is_not_a_comment_section() -> None:
+    """A FAQ's "Comments?" entry is part of the article."""
+    assert removed_lines(Comments(), [*BODY, "Comments?", *THREAD]) == []
+
+
+def test_leading_signatures_start_the_thread() -> None:
+    lines = [*BODY, "Cindy says", THREAD[0], "Mark Lee says", THREAD[1]]
+    assert removed_lines(Comments(), lines) == lines[len(BODY) :]
+    assert 'comment signature lines such as "Cindy says"' in reasons(Comments(), lines)[0]
+
+
+def test_trailing_reply_buttons_take_the_comment_before_them() -> None:
+    lines = [*BODY, THREAD[0], "ReplyDelete", THREAD[1], "ReplyDelete"]
+    assert removed_lines(Comments(), lines) == lines[len(BODY) :]
+
+
+def test_one_signature_is_not_a_thread() -> None:
+    """ "The minister says" alone is a line of the article, not a comment thread."""
+    lines = [*BODY, "The minister says:", THREAD[1]]
+    assert removed_lines(Comments(), lines) == []
+
+
+def test_slashdot_scores_mark_a_thread() -> None:
+    lines = [*BODY, "Re: Library hours (Score:2)", THREAD[1], "Not so fast (Score:4, Funny)"]
+    assert removed_lines(Comments(), lines) == lines[len(BODY) :]
