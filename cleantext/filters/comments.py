@@ -182,33 +182,35 @@ class Comments(LineFilter):
         def kept_between(a: int, b: int) -> int:
             return sum(1 for k in range(a + 1, b) if not blank[k] and not removed[k])
 
-        # The first cluster of signatures close to each other.
-        for c in range(len(marks) - MIN_SIGNATURES + 1):
-            group = [marks[c]]
-            for m in marks[c + 1 :]:
-                if kept_between(group[-1][0], m[0]) > MAX_SIGNATURE_GAP:
-                    break
+        # The first cluster of signatures close to each other: runs of marks split where two
+        # neighbours lie too far apart, each gap measured once (linear in the page).
+        group: list[tuple[int, bool]] = []
+        for m in [*marks, (-1, False)]:
+            if group and m[0] >= 0 and kept_between(group[-1][0], m[0]) <= MAX_SIGNATURE_GAP:
                 group.append(m)
-            if len(group) < MIN_SIGNATURES:
                 continue
-            first, leading = group[0]
-            example = quote(page.stripped[first], 40)
-            if not leading:
-                # "Reply" follows its comment: the thread starts at that comment, as long as
-                # the shortest comment between two signatures.
-                gaps = [kept_between(a[0], b[0]) for a, b in pairwise(group)]
-                size = max(1, min(MAX_COMMENT_LINES, min(gaps)))
-                k = first
-                while size and k > ready:
-                    k -= 1
-                    if not blank[k] and not removed[k]:
-                        size -= 1
-                first = k
-            return first, (
-                f'{len(group)} comment signature lines such as "{example}" '
-                "mark a readers' comment thread, which runs to the end"
-            )
-        return None
+            if len(group) >= MIN_SIGNATURES:
+                break
+            group = [m]
+        if len(group) < MIN_SIGNATURES:
+            return None
+        first, leading = group[0]
+        example = quote(page.stripped[first], 40)
+        if not leading:
+            # "Reply" follows its comment: the thread starts at that comment, as long as
+            # the shortest comment between two signatures.
+            gaps = [kept_between(a[0], b[0]) for a, b in pairwise(group)]
+            size = max(1, min(MAX_COMMENT_LINES, min(gaps)))
+            k = first
+            while size and k > ready:
+                k -= 1
+                if not blank[k] and not removed[k]:
+                    size -= 1
+            first = k
+        return first, (
+            f'{len(group)} comment signature lines such as "{example}" '
+            "mark a readers' comment thread, which runs to the end"
+        )
 
 
 def _low(page: Page, i: int) -> str:
