@@ -46,7 +46,8 @@ class MarkerTable:
         return _keys(self.languages, sections)
 
     def needles(self, section: str) -> tuple[str, ...]:
-        """The longest word of each phrase: a line without any of them cannot match."""
+        """The longest word of each phrase (or a part of it that is another phrase's
+        needle): a line without any of them cannot match."""
         return _needles(self.languages, section)
 
 
@@ -205,4 +206,6 @@ def _needles(languages: tuple[str, ...], section: str) -> tuple[str, ...]:
         words = [w for w in regex.split(r"[\s'’`]+", phrase) if w and w != "{n}"]
         if words:
             out.add(max(words, key=len))
-    return tuple(sorted(out))
+    # A needle that holds another ("comments", "comment") finds no line the other misses:
+    # dropping it saves a pass over the text.
+    return tuple(sorted(n for n in out if not any(o != n and o in n for o in out)))
