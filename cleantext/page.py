@@ -232,11 +232,11 @@ class Page:
             keys = [line[:HEAD_CHARS].lstrip(BULLETS)[:KEY_CHARS] for line in lines]
         index: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
-            lines = index.get(key)
-            if lines is None:
+            same = index.get(key)
+            if same is None:
                 index[key] = [i]
             else:
-                lines.append(i)
+                same.append(i)
         return index
 
     @cached_property
