@@ -35,13 +35,19 @@ class MarkerTable:
     def pattern(self, section: str) -> regex.Pattern[str] | None:
         return _compile(self.languages, section)
 
+    def first(self, *sections: str) -> regex.Pattern[str] | None:
+        """One pattern for several sections that matches where the first of them that
+        matches would (``phrase_<section>`` holds its phrase)."""
+        return _compile_first(self.languages, sections)
+
     def keys(self, *sections: str) -> frozenset[str]:
         """First characters of the phrases (``Page.KEY_CHARS`` of them; "0" for a number):
         a line whose head starts otherwise cannot match these sections."""
         return _keys(self.languages, sections)
 
     def needles(self, section: str) -> tuple[str, ...]:
-        """The longest word of each phrase: a line without any of them cannot match."""
+        """The longest word of each phrase (or a part of it that is another phrase's
+        needle): a line without any of them cannot match."""
         return _needles(self.languages, section)
 
 
@@ -125,14 +131,36 @@ def table(*languages: str) -> MarkerTable:
     return MarkerTable(langs, {s: tuple(dict.fromkeys(v)) for s, v in merged.items()})
 
 
+_FLAGS = regex.MULTILINE | regex.V0
+
+
 @lru_cache(maxsize=256)
 def _compile(languages: tuple[str, ...], section: str) -> regex.Pattern[str] | None:
+    source = _source(languages, section, "phrase")
+    return None if source is None else regex.compile(source, _FLAGS)
+
+
+@lru_cache(maxsize=256)
+def _compile_first(
+    languages: tuple[str, ...], sections: tuple[str, ...]
+) -> regex.Pattern[str] | None:
+    """The sections' patterns as one alternation, tried in order: one call finds the first
+    section that matches, and the group ``phrase_<section>`` that is set says which."""
+    sources = [
+        f"(?:{source})"
+        for section in sections
+        if (source := _source(languages, section, f"phrase_{section}")) is not None
+    ]
+    return regex.compile("|".join(sources), _FLAGS) if sources else None
+
+
+def _source(languages: tuple[str, ...], section: str, group: str) -> str | None:
+    """The pattern of one section, with the matched phrase in ``group``."""
     phrases = table(*languages).phrases[section]
     if not phrases:
         return None
     # Phrases are lower-case; filters match against ``Page.lower``, so no case-insensitive
     # matching is needed.
-    flags = regex.MULTILINE | regex.V0
     if section == "start":
         single = [p for p in phrases if len(p.split()) == 1]
         multi = [p for p in phrases if len(p.split()) > 1]
@@ -141,17 +169,14 @@ def _compile(languages: tuple[str, ...], section: str) -> regex.Pattern[str] | N
             alts.append(trie_regex(multi) + _SEP_MULTI)
         if single:
             alts.append(trie_regex(single) + r"\b" + _SEP_ANY)
-        body = _LEAD + "(?P<phrase>" + "|".join(f"(?:{a})" for a in alts) + ")"
-        return regex.compile(body, flags)
+        return _LEAD + f"(?P<{group}>" + "|".join(f"(?:{a})" for a in alts) + ")"
     alternation = trie_regex(phrases)
     if section in ("whole", "pager"):
-        return regex.compile(
-            _LEAD + r"(?P<phrase>" + alternation + r")[ \t]*[:.!?…»>›|*\-–—]*[ \t]*$", flags
-        )
+        return _LEAD + f"(?P<{group}>" + alternation + r")[ \t]*[:.!?…»>›|*\-–—]*[ \t]*$"
     if section in ("lead", "zone"):
         # A zone heading may carry a little more ("Latest from -Top News").
-        return regex.compile(_LEAD + r"(?P<phrase>" + alternation + r")(?!\w)", flags)
-    return regex.compile(r"(?<!\w)(?P<phrase>" + alternation + r")(?!\w)", flags)
+        return _LEAD + f"(?P<{group}>" + alternation + r")(?!\w)"
+    return r"(?<!\w)" + f"(?P<{group}>" + alternation + r")(?!\w)"
 
 
 @lru_cache(maxsize=256)
@@ -181,4 +206,6 @@ def _needles(languages: tuple[str, ...], section: str) -> tuple[str, ...]:
         words = [w for w in regex.split(r"[\s'’`]+", phrase) if w and w != "{n}"]
         if words:
             out.add(max(words, key=len))
-    return tuple(sorted(out))
+    # A needle that holds another ("comments", "comment") finds no line the other misses:
+    # dropping it saves a pass over the text.
+    return tuple(sorted(n for n in out if not any(o != n and o in n for o in out)))

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import regex
 
@@ -194,13 +194,16 @@ class Page:
 
     def lines_starting(self, keys: frozenset[str]) -> list[int]:
         """Indices of the lines whose head starts with one of ``keys`` (all of length
-        ``KEY_CHARS``, or a digit key ``"0"`` standing for any digit)."""
-        out = []
-        for i, h in enumerate(self.heads):
-            k = h[:KEY_CHARS]
-            if k in keys or (k and k[0].isdigit() and "0" in keys):
-                out.append(i)
-        return out
+        ``KEY_CHARS``, or a digit key ``"0"`` standing for any digit).
+
+        Looks the keys up in an index of line heads built once per page, so that each
+        filter's call costs a few dictionary look-ups, not a loop over every line.
+        """
+        index = self._head_index
+        found = [index[k] for k in keys if k in index]
+        if "0" in keys:
+            found += [index[k] for k in self._digit_heads if k not in keys]
+        return sorted(chain.from_iterable(found))
 
     def stopword_share(self, i: int) -> float:
         n = self.word_counts[i]
@@ -213,3 +216,30 @@ class Page:
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Original span of lines ``first..last`` inclusive, with the last line's terminator."""
         return self.starts[first], self.nexts[last]
+
+    @cached_property
+    def _head_index(self) -> dict[str, list[int]]:
+        """Line indices by the first ``KEY_CHARS`` characters of their head (``heads``)."""
+        low = self.lower
+        if any(b in low for b in _RARE_BREAKS):
+            keys = [
+                low[s : min(e, s + HEAD_CHARS)].lstrip(BULLETS)[:KEY_CHARS]
+                for s, e in zip(self.starts, self.ends)
+            ]
+        else:
+            # Every line ends in "\n": splitting is faster than slicing line by line.
+            lines = low.split("\n")[: len(self)]
+            keys = [line[:HEAD_CHARS].lstrip(BULLETS)[:KEY_CHARS] for line in lines]
+        index: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            same = index.get(key)
+            if same is None:
+                index[key] = [i]
+            else:
+                same.append(i)
+        return index
+
+    @cached_property
+    def _digit_heads(self) -> list[str]:
+        """The keys of ``_head_index`` that start with a digit."""
+        return [k for k in self._head_index if k[:1].isdigit()]

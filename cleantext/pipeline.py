@@ -70,6 +70,11 @@ class _Claims:
             parts.append((pos, end))
         return parts
 
+    def is_free(self, start: int, end: int) -> bool:
+        """No claimed span overlaps ``[start, end)``: the common case, decided by one bisect."""
+        i = bisect_right(self.ends, start)
+        return i == len(self.starts) or self.starts[i] >= end
+
     def add(self, r: Removal) -> None:
         """Claim a free span; cheap when spans come in order, as a filter yields them."""
         if not self.starts or r.start > self.starts[-1]:
@@ -172,6 +177,9 @@ class Pipeline:
             for r in f.find(page, removed):
                 if not 0 <= r.start < r.end <= len(page.text):
                     raise ValueError(f"filter {f.name!r} returned a span outside the text: {r}")
+                if claims.is_free(r.start, r.end) and mine.is_free(r.start, r.end):
+                    mine.add(r)
+                    continue
                 parts = [
                     part
                     for s, e in claims.free_parts(r.start, r.end)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import Page
-from cleantext.page import split_lines
+from cleantext.page import KEY_CHARS, split_lines
 
 TERMINATORS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85"]
 TERMINATOR = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
@@ -160,3 +160,29 @@ def test_lower_keeps_offsets() -> None:
     page = Page(text)
     assert len(page.lower) == len(text)
     assert page.lower.index("also read") == text.index("ALSO READ")
+
+
+def _starting_by_heads(page: Page, keys: frozenset[str]) -> list[int]:
+    """``lines_starting`` as defined: a loop over every line's head."""
+    out = []
+    for i, h in enumerate(page.heads):
+        k = h[:KEY_CHARS]
+        if k in keys or (k and k[0].isdigit() and "0" in keys):
+            out.append(i)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Read more\nALSO READ: x\n- - read on\n12 comments\n²3 shares\nad\nads\n",
+        "read more\r\nread\rmore\u2028ad\u2029ads\x8512 min\nrea",
+        " " * 117 + "read\n" + " " * 118 + "read\n" + "-" * 130 + "read\n\n",
+        "0 comments\n9\n٣ min read\nad\n",
+    ],
+)
+def test_lines_starting_matches_heads(text: str) -> None:
+    page = Page(text)
+    for keys in (frozenset({"rea", "ad", "0"}), frozenset({"ads", "mor"}), frozenset({"0 c"})):
+        assert page.lines_starting(keys) == _starting_by_heads(page, keys)

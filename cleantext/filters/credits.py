@@ -47,7 +47,10 @@ class Credits(LineFilter):
             if HANDLE.match(text, starts[i], stops[i]):
                 found[i] = f'line is a lone embed handle "{quote(stripped[i])}"'
         if credit is not None:
-            for i, s in enumerate(stripped):
+            # Only lines with an opening bracket can be wholly bracketed: finding them in the
+            # whole text is faster than testing every line.
+            for i in page.lines_containing(("(", "[")):
+                s = stripped[i]
                 if s[:1] in "([" and s[-1:] in ")]" and words[i] <= MAX_WORDS and not prose[i]:
                     m = BRACKETED.match(text, starts[i], stops[i])
                     hit = m and credit.search(low, m.start("inner"), m.end("inner"))
@@ -71,7 +74,9 @@ class Credits(LineFilter):
         yield from super().find(page, removed)
         leading = _leading(markers.table(*languages(page)).languages)
         text, low, starts, stops = page.text, page.lower, page.starts, page.ends
-        for i, s in enumerate(page.stripped):
+        stripped = page.stripped
+        for i in page.lines_containing((")", "]")):
+            s = stripped[i]
             if removed[i] or s[-1:] not in ")]" or s[:1] in "([":
                 continue
             m = TRAILING.search(text, starts[i], stops[i])

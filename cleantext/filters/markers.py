@@ -38,36 +38,35 @@ class Markers(LineFilter):
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         table = markers.table(*languages(page))
         words, ends = page.word_counts, page.ends_sentence
-        low, starts, stops = page.lower, page.starts, page.ends
-        anchored = [(s, table.pattern(s)) for s in ("whole", "start", "lead")]
-        prompt = table.pattern("prompt")
-        candidates = set(page.lines_starting(table.keys("whole", "start", "lead")))
-        prompts = set(page.lines_containing(table.needles("prompt")))
-        for i in sorted(candidates | prompts):
+        text, low, starts, stops = page.text, page.lower, page.starts, page.ends
+        # One call per candidate line finds the first section that matches.
+        anchored = table.first("whole", "start", "lead")
+        lead, prompt = table.pattern("lead"), table.pattern("prompt")
+        candidates = page.lines_starting(table.keys("whole", "start", "lead"))
+        prompts = page.lines_containing(table.needles("prompt"))
+        is_candidate, is_prompt = set(candidates).__contains__, set(prompts).__contains__
+        for i in sorted({*candidates, *prompts}) if prompts else candidates:
             if removed[i]:
                 continue
             reason = None
             n = words[i]
-            if i in candidates:
-                for section, pattern in anchored:
-                    m = pattern.match(low, starts[i], stops[i]) if pattern else None
-                    if m is None:
-                        continue
-                    phrase = quote(page.text[m.start("phrase") : m.end("phrase")])
-                    if section == "whole":
-                        reason = f'line is the marker "{phrase}"'
-                    elif section == "start" and n <= START_MAX_WORDS:
-                        reason = f'line starts with marker "{phrase}"'
-                    elif section == "lead" and (
-                        n <= LEAD_MAX_WORDS or (n <= LEAD_MAX_WORDS_UNFINISHED and not ends[i])
-                    ):
-                        reason = f'short line starts with call to action "{phrase}"'
-                    if reason:
-                        break
-            if reason is None and i in prompts and prompt is not None and n <= PROMPT_MAX_WORDS:
+            m = anchored.match(low, starts[i], stops[i]) if anchored and is_candidate(i) else None
+            group = m.lastgroup if m is not None else None
+            if m is not None and group == "phrase_start" and n > START_MAX_WORDS:
+                # Too long for a [start] marker: it may still open with a [lead] phrase.
+                m, group = (lead.match(low, starts[i], stops[i]) if lead else None), "phrase"
+            if m is not None and group is not None:
+                phrase = quote(text[m.start(group) : m.end(group)])
+                if group == "phrase_whole":
+                    reason = f'line is the marker "{phrase}"'
+                elif group == "phrase_start":
+                    reason = f'line starts with marker "{phrase}"'
+                elif n <= LEAD_MAX_WORDS or (n <= LEAD_MAX_WORDS_UNFINISHED and not ends[i]):
+                    reason = f'short line starts with call to action "{phrase}"'
+            if reason is None and prompt is not None and n <= PROMPT_MAX_WORDS and is_prompt(i):
                 m = prompt.search(low, starts[i], stops[i])
                 if m is not None:
-                    said = quote(page.text[m.start("phrase") : m.end("phrase")])
+                    said = quote(text[m.start("phrase") : m.end("phrase")])
                     reason = f'line holds site prompt "{said}"'
             if reason:
                 yield i, i, reason

@@ -45,6 +45,9 @@ NEEDLES = (
     "<div", "<span", "</", "@media", "@font-face", "@import", "@keyframes", "{", "})",
     "class ", "= {", "=[", "= [", ": {", ":{", "/*",
 )  # fmt: skip
+# Every STRONG match holds one of these: lines without any are not searched at all. A few
+# signs find the candidates in fewer passes over the text than the many NEEDLES would.
+SIGNS = ("(", "=", "{", "<", "@", "[", "]", "window.", "document.")
 # Lines that are code when they sit next to code: a statement, a brace, a bare condition.
 WEAK = regex.compile(
     r"""^\s*(?:
@@ -70,8 +73,12 @@ class Script(LineFilter):
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         text, starts, stops, prose = page.text, page.starts, page.ends, page.prose
         anchors: dict[int, str] = {}
-        for i in page.lines_containing(NEEDLES):
-            if not prose[i] and (m := STRONG.search(text, starts[i], stops[i])):
+        low = page.lower
+        for i in page.lines_containing(SIGNS):
+            if prose[i]:
+                continue
+            line = low[starts[i] : stops[i]]
+            if any(n in line for n in NEEDLES) and (m := STRONG.search(text, starts[i], stops[i])):
                 anchors[i] = m.group("code").strip()
         if not anchors:
             return

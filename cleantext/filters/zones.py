@@ -32,20 +32,26 @@ class Zones(LineFilter):
         headings: dict[int, str] = {}
         pagers: dict[int, str] = {}
         low, starts, stops = page.lower, page.starts, page.ends
-        pager, zone, start = table.pattern("pager"), table.pattern("zone"), table.pattern("start")
+        # One call per candidate line: a pager if it is one, else maybe a zone heading.
+        either, start = table.first("pager", "zone"), table.pattern("start")
+        if either is None:
+            return
         for i in page.lines_starting(table.keys("pager", "zone")):
             # A heading another filter already took ("Don't Miss" is a marker too) still
             # opens its block and ends the block above it.
             if words[i] > HEADING_MAX_WORDS or ends[i]:
                 continue
-            if pager is not None and (m := pager.match(low, starts[i], stops[i])):
-                pagers[i] = quote(page.text[m.start("phrase") : m.end("phrase")])
-            elif zone is not None and (m := zone.match(low, starts[i], stops[i])):
-                # "ALSO READ- Five walks" is a one-line link, not a heading over a block.
-                link = start is not None and start.match(low, starts[i], stops[i])
-                if link and words[i] > len(m.group("phrase").split()) + 1:
-                    continue
-                headings[i] = quote(page.text[m.start("phrase") : m.end("phrase")])
+            m = either.match(low, starts[i], stops[i])
+            if m is None:
+                continue
+            if m.lastgroup == "phrase_pager":
+                pagers[i] = quote(page.text[m.start("phrase_pager") : m.end("phrase_pager")])
+                continue
+            # "ALSO READ- Five walks" is a one-line link, not a heading over a block.
+            link = start is not None and start.match(low, starts[i], stops[i])
+            if link and words[i] > len(m.group("phrase_zone").split()) + 1:
+                continue
+            headings[i] = quote(page.text[m.start("phrase_zone") : m.end("phrase_zone")])
         if not headings and not pagers:
             return
 

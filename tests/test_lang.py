@@ -1,0 +1,58 @@
+"""lang.guess must say exactly what plain stopword counting says; it only counts faster."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from cleantext import lang
+
+
+def plain_guess(text: str) -> tuple[str | None, float]:
+    """The guess as first written: one counter update per stopword and language."""
+    if len(text) > lang.SAMPLE_CHARS:
+        mid = len(text) // 2
+        text = text[mid - lang.SAMPLE_CHARS // 2 : mid + lang.SAMPLE_CHARS // 2]
+    words = lang._WORD.findall(text.lower())
+    if len(words) < 3:
+        return None, 0.0
+    hits: Counter[str] = Counter()
+    for w, count in Counter(words).items():
+        for code in lang._index().get(w, ()):
+            hits[code] += count
+    if not hits:
+        return None, 0.0
+    (best, n1), *rest = hits.most_common(2)
+    n2 = rest[0][1] if rest else 0
+    if n1 / len(words) < 0.1:
+        return None, 0.0
+    margin = (n1 - n2) / n1
+    return best, round(min(1.0, n1 / len(words) * 2) * (0.5 + margin / 2), 3)
+
+
+TEXTS = [
+    "",
+    "one two",
+    "The cat sat on the mat and it was happy with the world.",
+    "Le chat est sur le tapis et il est content de la vie.",
+    "Der Hund ist in dem Haus und er ist mit der Welt zufrieden.",
+    "posted in\nillustration\x85SHARE ON\n",  # a tie between languages
+    "İSTANBUL ve ANKARA için bir şey daha " * 400,  # "İ" lower-cases to two characters
+    "the " * 5000,  # one word, many times: counts far past a small field
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_guess_matches_plain_counting(text: str) -> None:
+    assert lang.guess(text) == plain_guess(text)
+
+
+def test_guess_matches_plain_counting_on_stopword_soup() -> None:
+    """Few words drawn from all stoplists: ties between languages are common."""
+    rng = random.Random(4)
+    words = sorted(lang._index())
+    for _ in range(500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        assert lang.guess(text) == plain_guess(text), text
