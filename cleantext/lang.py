@@ -95,11 +95,15 @@ SAMPLE_CHARS = 8_000
 
 @lru_cache(maxsize=1)
 def stoplists() -> dict[str, frozenset[str]]:
-    """All stoplists that jusText ships, keyed by ISO code where there is one."""
+    """All stoplists that jusText ships, keyed by ISO code where there is one.
+
+    In sorted order: jusText returns a frozenset, whose order changes with the hash seed, and
+    the guess breaks ties by this order, so an unsorted walk made the guess differ between runs.
+    """
     import justext  # imported lazily: it pulls in lxml
 
     out = {}
-    for name in justext.get_stoplists():
+    for name in sorted(justext.get_stoplists()):
         if name in _SKIP:
             continue
         out[ISO.get(name, name.lower())] = frozenset(justext.get_stoplist(name))

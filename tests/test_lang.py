@@ -56,3 +56,26 @@ def test_guess_matches_plain_counting_on_stopword_soup() -> None:
     for _ in range(500):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
         assert lang.guess(text) == plain_guess(text), text
+
+
+def test_the_guess_does_not_depend_on_the_hash_seed() -> None:
+    """A tie between two languages was once broken by set order, which changes per process."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import cleantext.lang as l; "
+        "print(l.guess('ja ei on se ja ei on se mutta kun niin'), list(l.stoplists())[:5])"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (0, 1, 2, 3)
+    }
+    assert len(outs) == 1, outs
