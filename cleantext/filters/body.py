@@ -15,12 +15,11 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, groupby, repeat
-from operator import add, mul
+from itertools import accumulate, groupby
 from typing import Any
 
 from ..page import Page
@@ -285,25 +284,32 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
 
 
 def _logit(weights: dict[str, float], cols: Mapping[str, Sequence[float]], n: int) -> list[float]:
-    """bias + sum of weight * feature, one column at a time, in the columns' order.
+    """bias + sum of weight * feature for each line, the features added in column order.
 
-    Most columns are zero on most lines (flags, bands, interactions): a column that is
-    nonzero on few lines adds its terms to those lines only. A term ``w * 0.0`` changes no
-    sum (at most the sign of a zero), so every line gets the same sums in the same order
-    as a loop over all terms. Dense columns go through ``map`` with C operators.
+    One call per line of a function that is that very sum written out (see ``_weighted_sum``):
+    the same additions in the same order as a loop over the columns, without building a
+    list per column.
     """
-    score = [weights.get("bias", 0.0)] * n
-    for name, col in cols.items():
-        wt = weights.get(name, 0.0)
-        if not wt:
-            continue
-        hits = list(compress(range(n), col))
-        if len(hits) * 4 < n:
-            for j in hits:
-                score[j] += wt * col[j]
-        else:
-            score = list(map(add, score, map(mul, col, repeat(wt, n))))
-    return score
+    names = tuple(name for name in cols if weights.get(name, 0.0))
+    if not names:
+        return [weights.get("bias", 0.0)] * n
+    terms = tuple(float(weights[name]) for name in names)
+    scorer = _weighted_sum(float(weights.get("bias", 0.0)), terms)
+    return list(map(scorer, *(cols[name] for name in names)))
+
+
+@lru_cache(maxsize=16)
+def _weighted_sum(bias: float, weights: tuple[float, ...]) -> Callable[..., float]:
+    """``lambda f0, f1, …: bias + w0 * f0 + w1 * f1 + …`` for these weights.
+
+    Python adds left to right, so this is exactly the loop ``score += w * f`` over the
+    features in order; ``repr`` writes each float so that it reads back identical (and
+    nothing but floats goes into the source).
+    """
+    args = ", ".join(f"f{k}" for k in range(len(weights)))
+    body = " + ".join([repr(bias), *(f"({w!r}) * f{k}" for k, w in enumerate(weights))])
+    names = {"inf": math.inf, "nan": math.nan}
+    return eval(f"lambda {args}: {body}", names)  # type: ignore[no-any-return]
 
 
 def _best_within(values: Sequence[float], k: int, reverse: bool = False) -> list[float]:
