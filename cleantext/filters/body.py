@@ -222,7 +222,10 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
         len([1 for t in s.split() if t[0].isupper()]) / x if 0 < x <= 15 else 0.0
         for s, x in zip(lines, w)
     ]
-    cols["commas"] = [min(1.0, 5.0 * s.count(",") / x) if x else 0.0 for s, x in zip(lines, w)]
+    # Most lines hold no comma: their 0.0 needs no division.
+    cols["commas"] = [
+        min(1.0, 5.0 * c / x) if x and (c := s.count(",")) else 0.0 for s, x in zip(lines, w)
+    ]
     cols["separators"] = [
         1.0
         if ("|" in s or "»" in s or "·" in s or "/" in s or "•" in s)
@@ -358,7 +361,7 @@ def context_features(own: list[float], cols: dict[str, list[float]]) -> dict[str
         "next": [*clipped[1:], 0.0] if n else [],
         "best_before": before,
         "best_after": after,
-        "sandwich": [min(a, b) for a, b in zip(before, after)],
+        "sandwich": list(map(min, before, after)),
         "in_body": cols["in_body"],
         "body_distance": cols["body_distance"],
         "after_body": cols["after_body"],
@@ -457,17 +460,20 @@ def find_headline(page: Page, act: Sequence[int], cols: dict[str, list[float]]) 
     except ValueError:
         return None
     words, ends, stop = page.words, page.ends_sentence, page.stopwords
-    body_words: set[str] = set()
-    for j in range(start, len(act)):
-        if in_body[j]:
-            body_words.update(words[act[j]])
+    # The body's vocabulary, gathered only once a line above the body reads as a title.
+    body_words: set[str] | None = None
     for j in range(start):
         i = act[j]
         n = len(words[i])
         if not 4 <= n <= HEADLINE_MAX_WORDS or ends[i] or cols["separators"][j]:
             continue
         content = [w for w in words[i] if w not in stop and not w.isdigit()]
-        if content and sum(w in body_words for w in content) >= HEADLINE_OVERLAP * len(content):
+        if not content:
+            continue
+        if body_words is None:
+            body = [words[act[k]] for k in range(start, len(act)) if in_body[k]]
+            body_words = set().union(*body)
+        if sum(w in body_words for w in content) >= HEADLINE_OVERLAP * len(content):
             return j
     return None
 
@@ -511,7 +517,7 @@ class Body(LineFilter):
             while k + 1 < n and not keep[k + 1]:
                 k += 1
             why = _evidence(terms, j, k)
-            odds = max(_odds(x) for x in final[j : k + 1])
+            odds = max(map(_odds, final[j : k + 1]))
             first = quote(stripped[act[j]], 40)
             if k == j:
                 what = f'line "{first}" looks like page furniture'
