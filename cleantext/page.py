@@ -43,20 +43,25 @@ def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
 
     A text that ends with a terminator has no empty last line; an empty text has no lines.
     """
+    starts, ends, nexts, _ = _split(text)
+    return starts, ends, nexts
+
+
+def _split(text: str) -> tuple[list[int], list[int], list[int], list[str] | None]:
+    """``split_lines`` and, where splitting made them anyway, the lines' contents."""
     if not text:
-        return [], [], []
+        return [], [], [], []
     if not any(b in text for b in _RARE_BREAKS):
         parts = text.split("\n")
         trailing = parts[-1] == ""
         if trailing:
             parts.pop()
-        lengths = [len(p) + 1 for p in parts]
-        nexts = list(accumulate(lengths))
+        nexts = list(accumulate([len(p) + 1 for p in parts]))
         starts = [0, *nexts[:-1]]
         ends = [n - 1 for n in nexts]
         if not trailing:
             ends[-1] = nexts[-1] = len(text)
-        return starts, ends, nexts
+        return starts, ends, nexts, parts
     starts, ends, nexts = [], [], []
     pos = 0
     for m in LINE_BREAK.finditer(text):
@@ -68,7 +73,7 @@ def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
         starts.append(pos)
         ends.append(len(text))
         nexts.append(len(text))
-    return starts, ends, nexts
+    return starts, ends, nexts, None
 
 
 class Page:
@@ -80,7 +85,9 @@ class Page:
         self.text = text
         self.stopwords = stopwords
         self.language = language
-        self.starts, self.ends, self.nexts = split_lines(text)
+        self.starts, self.ends, self.nexts, lines = _split(text)
+        if lines is not None:
+            self.__dict__["lines"] = lines  # the cached ``lines``, already made by the split
 
     def __len__(self) -> int:
         return len(self.starts)
