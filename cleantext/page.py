@@ -10,7 +10,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cached_property
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
+from operator import gt, itemgetter, not_
 
 import regex
 
@@ -32,7 +33,9 @@ HEAD_CHARS = 120
 KEY_CHARS = 3
 ELLIPSIS_ENDINGS = ("…", "...", "…»", "…”", "...”")
 PROSE_MIN_WORDS = 12
-_CODE_SYMBOL_TABLE = str.maketrans("", "", "{}[]<>=;\\")
+_CODE_SYMBOLS = "{}[]<>=;\\"
+_CLOSER_CHARS = "".join(sorted(CLOSERS))
+_LAST = itemgetter(slice(-1, None))
 
 
 def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -40,20 +43,25 @@ def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
 
     A text that ends with a terminator has no empty last line; an empty text has no lines.
     """
+    starts, ends, nexts, _ = _split(text)
+    return starts, ends, nexts
+
+
+def _split(text: str) -> tuple[list[int], list[int], list[int], list[str] | None]:
+    """``split_lines`` and, where splitting made them anyway, the lines' contents."""
     if not text:
-        return [], [], []
+        return [], [], [], []
     if not any(b in text for b in _RARE_BREAKS):
         parts = text.split("\n")
         trailing = parts[-1] == ""
         if trailing:
             parts.pop()
-        lengths = [len(p) + 1 for p in parts]
-        nexts = list(accumulate(lengths))
+        nexts = list(accumulate([len(p) + 1 for p in parts]))
         starts = [0, *nexts[:-1]]
         ends = [n - 1 for n in nexts]
         if not trailing:
             ends[-1] = nexts[-1] = len(text)
-        return starts, ends, nexts
+        return starts, ends, nexts, parts
     starts, ends, nexts = [], [], []
     pos = 0
     for m in LINE_BREAK.finditer(text):
@@ -65,12 +73,7 @@ def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
         starts.append(pos)
         ends.append(len(text))
         nexts.append(len(text))
-    return starts, ends, nexts
-
-
-def _ends_sentence(s: str) -> bool:
-    s = s.rstrip("".join(CLOSERS))
-    return bool(s) and s[-1] in SENTENCE_END
+    return starts, ends, nexts, None
 
 
 class Page:
@@ -82,7 +85,9 @@ class Page:
         self.text = text
         self.stopwords = stopwords
         self.language = language
-        self.starts, self.ends, self.nexts = split_lines(text)
+        self.starts, self.ends, self.nexts, lines = _split(text)
+        if lines is not None:
+            self.__dict__["lines"] = lines  # the cached ``lines``, already made by the split
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -102,12 +107,14 @@ class Page:
     @cached_property
     def lines(self) -> list[str]:
         """Each line's content, without its terminator."""
-        t = self.text
-        return [t[s:e] for s, e in zip(self.starts, self.ends)]
+        return list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
+
+    # The features below run on every line of every text. Where a feature is a C method
+    # applied to each line, ``map`` applies it without a bytecode loop around the call.
 
     @cached_property
     def stripped(self) -> list[str]:
-        return [line.strip() for line in self.lines]
+        return list(map(str.strip, self.lines))
 
     @cached_property
     def lengths(self) -> list[int]:
@@ -116,13 +123,12 @@ class Page:
 
     @cached_property
     def blank(self) -> list[bool]:
-        return [not s for s in self.stripped]
+        return list(map(not_, self.stripped))
 
     @cached_property
     def words(self) -> list[list[str]]:
         """Lower-cased ``\\w+`` tokens of each line."""
-        findall = WORD.findall
-        return [findall(s.lower()) if s else [] for s in self.stripped]
+        return list(map(WORD.findall, map(str.lower, self.stripped)))
 
     @cached_property
     def word_counts(self) -> list[int]:
@@ -134,23 +140,28 @@ class Page:
         if not stop:
             return [0] * len(self)
         hit = stop.__contains__
-        return [sum(map(hit, ws)) if ws else 0 for ws in self.words]
+        return [len(list(filter(hit, ws))) if ws else 0 for ws in self.words]
 
     @cached_property
     def ends_sentence(self) -> list[bool]:
         """The line ends like a finished sentence (``.``, ``!``, ``?``, maybe a closing quote)."""
-        return [_ends_sentence(s) and not s.endswith(ELLIPSIS_ENDINGS) for s in self.stripped]
+        # The last character once closers are stripped ("" for nothing left, never an end).
+        last = map(_LAST, map(str.rstrip, self.stripped, repeat(_CLOSER_CHARS)))
+        # ``a > b`` on booleans is ``a and not b``: a sentence end that is not an ellipsis.
+        return list(map(gt, map(SENTENCE_END.__contains__, last), self.ends_ellipsis))
 
     @cached_property
     def ends_ellipsis(self) -> list[bool]:
         """The line ends in ``…`` or ``...``: usually a summary cut short by a teaser list."""
-        return [s.endswith(ELLIPSIS_ENDINGS) for s in self.stripped]
+        return list(map(str.endswith, self.stripped, repeat(ELLIPSIS_ENDINGS)))
 
     def few_code_symbols(self, i: int) -> bool:
         """Line i has few braces, brackets, ``=``, ``;`` or ``\\``: prose hardly uses them,
         code and JSON are full of them. Counted on demand, for the few lines that ask."""
         s = self.stripped[i]
-        return len(s) - len(s.translate(_CODE_SYMBOL_TABLE)) <= 2 + len(s) // 50
+        # One ``count`` per symbol: C scans, where ``translate`` on non-ASCII text looks up
+        # every character.
+        return sum(map(s.count, _CODE_SYMBOLS)) <= 2 + len(s) // 50
 
     @cached_property
     def prose(self) -> list[bool]:

@@ -15,12 +15,11 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, repeat
-from operator import add, mul
+from itertools import accumulate, groupby
 from typing import Any
 
 from ..page import Page
@@ -189,32 +188,44 @@ def _window_mean(values: Sequence[float], k: int) -> list[float]:
     return head + middle + tail
 
 
+def _flags(values: Iterable[bool]) -> list[float]:
+    """1.0 where a value is true, else 0.0: a feature column from booleans."""
+    return [1.0 if x else 0.0 for x in values]
+
+
 def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[str, list[float]]]:
-    """The lines still kept and not blank, and each feature as a column over them."""
+    """The lines still kept and not blank, and each feature as a column over them.
+
+    The filter computes some forty values for each line of every page, so each column is
+    one plain comprehension (the fastest loop CPython has), and columns that are runs of a
+    constant (the body's extent) are built from list slices.
+    """
     blank = page.blank
     act = [i for i in range(len(page)) if not removed[i] and not blank[i]]
     n = len(act)
-    stripped = page.stripped
-    lengths, words = page.lengths, page.word_counts
-    ends, ellipsis, prose = page.ends_sentence, page.ends_ellipsis, page.prose
-    stops = page.stopword_counts
+    stripped, lengths, words = page.stripped, page.lengths, page.word_counts
+    ends_sentence, stops = page.ends_sentence, page.stopword_counts
     has_stoplist = 1.0 if page.stopwords else 0.0
 
     lines = [stripped[i] for i in act]
     w = [words[i] for i in act]
+    ends = [ends_sentence[i] for i in act]
     cols: dict[str, list[float]] = {}
     cols["chars"] = [math.log1p(lengths[i]) for i in act]
     cols["words"] = [math.log1p(x) for x in w]
-    cols["sentence"] = [1.0 if ends[i] else 0.0 for i in act]
-    cols["ellipsis"] = [1.0 if ellipsis[i] else 0.0 for i in act]
+    cols["sentence"] = _flags(ends)
+    cols["ellipsis"] = _flags([page.ends_ellipsis[i] for i in act])
     cols["colon"] = [1.0 if s.endswith(":") else 0.0 for s in lines]
-    cols["stopwords"] = [stops[i] / words[i] if words[i] else 0.0 for i in act]
+    cols["stopwords"] = [stops[i] / x if x else 0.0 for i, x in zip(act, w)]
     cols["no_stoplist"] = [1.0 - has_stoplist] * n
     cols["capitalised"] = [
-        sum(t[:1].isupper() for t in s.split()) / x if 0 < x <= 15 else 0.0
+        len([1 for t in s.split() if t[0].isupper()]) / x if 0 < x <= 15 else 0.0
         for s, x in zip(lines, w)
     ]
-    cols["commas"] = [min(1.0, 5.0 * s.count(",") / x) if x else 0.0 for s, x in zip(lines, w)]
+    # Most lines hold no comma: their 0.0 needs no division.
+    cols["commas"] = [
+        min(1.0, 5.0 * c / x) if x and (c := s.count(",")) else 0.0 for s, x in zip(lines, w)
+    ]
     cols["separators"] = [
         1.0
         if ("|" in s or "»" in s or "·" in s or "/" in s or "•" in s)
@@ -223,38 +234,32 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
         for s in lines
     ]
     counts = Counter(lines)
-    cols["repeated"] = [1.0 if counts[s] > 1 else 0.0 for s in lines]
-    cols["bullet"] = [1.0 if s[:1] in BULLET_CHARS else 0.0 for s in lines]
+    repeated = {s for s, c in counts.items() if c > 1}
+    cols["repeated"] = [1.0 if s in repeated else 0.0 for s in lines]
+    # Lines are not blank, so each has a first character.
+    cols["bullet"] = [1.0 if s[0] in BULLET_CHARS else 0.0 for s in lines]
+    prose = page.prose
     p = [1.0 if prose[i] else 0.0 for i in act]
     cols["prose_near"] = _window_mean(p, NEAR)
     cols["prose_far"] = _window_mean(p, FAR)
     cols["words_near"] = _window_mean(cols["words"], 2)
     # Runs of short lines that are not sentences: menus, tag lists, link lists.
-    short = [x <= 5 and not ends[i] for x, i in zip(w, act)]
-    run = [0.0] * n
-    j = 0
-    while j < n:
-        if not short[j]:
-            j += 1
-            continue
-        k = j
-        while k < n and short[k]:
-            k += 1
-        size = math.log1p(k - j)
-        for m in range(j, k):
-            run[m] = size
-        j = k
+    run: list[float] = []
+    for is_short, group in groupby([x <= 5 and not e for x, e in zip(w, ends)]):
+        size = len(list(group))
+        run += [math.log1p(size) if is_short else 0.0] * size
     cols["short_run"] = run
     # The body: the run of lines where finished sentences outweigh everything else.
-    values = [
-        float(x) if ends[i] and x >= REGION_MIN_WORDS else -REGION_COST for x, i in zip(w, act)
-    ]
+    values = [float(x) if e and x >= REGION_MIN_WORDS else -REGION_COST for x, e in zip(w, ends)]
     a, b = _kadane(values)
-    cols["in_body"] = [1.0 if a <= j <= b else 0.0 for j in range(n)]
+    inside = b - a + 1
+    cols["in_body"] = [0.0] * a + [1.0] * inside + [0.0] * (n - 1 - b)
     cols["body_distance"] = [
-        math.log1p(a - j if j < a else j - b if j > b else 0) for j in range(n)
+        *[math.log1p(d) for d in range(a, 0, -1)],
+        *[0.0] * inside,
+        *[math.log1p(d) for d in range(1, n - b)],
     ]
-    cols["after_body"] = [1.0 if j > b else 0.0 for j in range(n)]
+    cols["after_body"] = [0.0] * (b + 1) + [1.0] * (n - 1 - b)
     cols["position"] = [j / n for j in range(n)]
     cols["prose_before"] = [0.0, *p[:-1]] if n else []
     cols["prose_after"] = [*p[1:], 0.0] if n else []
@@ -272,36 +277,68 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["short_in_body"] = [b if x <= 5 else 0.0 for b, x in zip(cols["in_body"], w)]
     cols["prose_outside_body"] = [(1.0 - b) * q for b, q in zip(cols["in_body"], p)]
     cols["question"] = [1.0 if s.endswith("?") else 0.0 for s in lines]
-    cols["numbered"] = [1.0 if NUMBERED.match(s) else 0.0 for s in lines]
+    # Only a line that opens with a digit can be numbered: the pattern runs on those alone.
+    cols["numbered"] = [1.0 if s[0].isdigit() and NUMBERED.match(s) else 0.0 for s in lines]
     cols["heading_before_prose"] = [
-        1.0 if x <= 15 and not ends[i] and after else 0.0
-        for x, i, after in zip(w, act, cols["prose_after"])
+        1.0 if x <= 15 and not e and after else 0.0
+        for x, e, after in zip(w, ends, cols["prose_after"])
     ]
     return act, cols
 
 
-def _logit(weights: dict[str, float], cols: dict[str, list[float]], n: int) -> list[float]:
-    """bias + sum of weight * feature, one column at a time (``map`` with C operators: the
-    same sums in the same order as a loop, at a fraction of its cost)."""
-    score = [weights.get("bias", 0.0)] * n
-    for name, col in cols.items():
-        wt = weights.get(name, 0.0)
-        if wt:
-            score = list(map(add, score, map(mul, col, repeat(wt, n))))
-    return score
+def _logit(weights: dict[str, float], cols: Mapping[str, Sequence[float]], n: int) -> list[float]:
+    """bias + sum of weight * feature for each line, the features added in column order.
+
+    One call per line of a function that is that very sum written out (see ``_weighted_sum``):
+    the same additions in the same order as a loop over the columns, without building a
+    list per column.
+    """
+    names = tuple(name for name in cols if weights.get(name, 0.0))
+    if not names:
+        return [weights.get("bias", 0.0)] * n
+    terms = tuple(float(weights[name]) for name in names)
+    scorer = _weighted_sum(float(weights.get("bias", 0.0)), terms)
+    return list(map(scorer, *(cols[name] for name in names)))
+
+
+@lru_cache(maxsize=16)
+def _weighted_sum(bias: float, weights: tuple[float, ...]) -> Callable[..., float]:
+    """``lambda f0, f1, …: bias + w0 * f0 + w1 * f1 + …`` for these weights.
+
+    Python adds left to right, so this is exactly the loop ``score += w * f`` over the
+    features in order; ``repr`` writes each float so that it reads back identical (and
+    nothing but floats goes into the source).
+    """
+    args = ", ".join(f"f{k}" for k in range(len(weights)))
+    body = " + ".join([repr(bias), *(f"({w!r}) * f{k}" for k, w in enumerate(weights))])
+    names = {"inf": math.inf, "nan": math.nan}
+    return eval(f"lambda {args}: {body}", names)  # type: ignore[no-any-return]
 
 
 def _best_within(values: Sequence[float], k: int, reverse: bool = False) -> list[float]:
-    """For each position, the largest of the k values before it (after it, if reverse)."""
-    n = len(values)
-    order = range(n - 1, -1, -1) if reverse else range(n)
-    out = [0.0] * n
-    window: list[float] = []
-    for j in order:
-        out[j] = max(window) if window else -5.0
-        window.append(values[j])
-        if len(window) > k:
-            window.pop(0)
+    """For each position, the largest of the k values before it (after it, if reverse);
+    -5.0 where there is none.
+
+    The maximum of each window of k comes from maxima of windows of doubling width, each a
+    ``map(max, ...)`` over two shifted lists, so the work per value is a few C calls.
+    """
+    vals = list(values)
+    if not vals:
+        return []
+    if reverse:
+        vals.reverse()
+    n = len(vals)
+    out = [-5.0] + [max(vals[:j]) for j in range(1, min(k, n))]
+    if n > k:
+        # widest[i] is the maximum of vals[i : i + width], width the largest power of two <= k.
+        widest, width = vals, 1
+        while width * 2 <= k:
+            widest = list(map(max, widest, widest[width:]))
+            width *= 2
+        # Two windows of that width cover vals[i : i + k].
+        out += map(max, widest, widest[k - width : n - width])
+    if reverse:
+        out.reverse()
     return out
 
 
@@ -312,7 +349,7 @@ def context_features(own: list[float], cols: dict[str, list[float]]) -> dict[str
     both sides (a subheading, a list item) is probably article too.
     """
     n = len(own)
-    clipped = [max(-5.0, min(5.0, x)) for x in own]
+    clipped = [x if -5.0 <= x <= 5.0 else 5.0 if x > 5.0 else -5.0 for x in own]
     before = _best_within(clipped, SANDWICH)
     after = _best_within(clipped, SANDWICH, reverse=True)
     return {
@@ -324,7 +361,7 @@ def context_features(own: list[float], cols: dict[str, list[float]]) -> dict[str
         "next": [*clipped[1:], 0.0] if n else [],
         "best_before": before,
         "best_after": after,
-        "sandwich": [min(a, b) for a, b in zip(before, after)],
+        "sandwich": list(map(min, before, after)),
         "in_body": cols["in_body"],
         "body_distance": cols["body_distance"],
         "after_body": cols["after_body"],
@@ -373,16 +410,28 @@ EVIDENCE: dict[str, tuple[str, str]] = {
 }
 
 
-def _evidence(model: Layers, cols: dict[str, list[float]], first: int, last: int) -> str:
+# One feature's evidence: its column, weight, average value and the two ways to say it.
+_Term = tuple[list[float], float, float, str, str]
+
+
+def _evidence_terms(model: Layers, cols: dict[str, list[float]]) -> list[_Term]:
+    """The features of ``EVIDENCE`` that the layer weighs, looked up once per page rather
+    than once per removal."""
+    terms = []
+    for feature, (low, high) in EVIDENCE.items():
+        wt = model.line.get(feature, 0.0)
+        if wt and feature in cols:
+            terms.append((cols[feature], wt, model.line.get(f"mean:{feature}", 0.0), low, high))
+    return terms
+
+
+def _evidence(terms: list[_Term], first: int, last: int) -> str:
     """The feature that pulled the first-layer scores of lines first..last down the most,
     said the way round that it did."""
     worst, said = 0.0, ""
-    for feature, (low, high) in EVIDENCE.items():
-        wt = model.line.get(feature, 0.0)
-        if not wt or feature not in cols:
-            continue
-        centre = model.line.get(f"mean:{feature}", 0.0)
-        deviation = sum(cols[feature][first : last + 1]) / (last - first + 1) - centre
+    size = last - first + 1
+    for col, wt, centre, low, high in terms:
+        deviation = sum(col[first : last + 1]) / size - centre
         contribution = wt * deviation
         text = high if deviation > 0 else low
         if contribution < worst and text:
@@ -411,17 +460,20 @@ def find_headline(page: Page, act: Sequence[int], cols: dict[str, list[float]]) 
     except ValueError:
         return None
     words, ends, stop = page.words, page.ends_sentence, page.stopwords
-    body_words: set[str] = set()
-    for j in range(start, len(act)):
-        if in_body[j]:
-            body_words.update(words[act[j]])
+    # The body's vocabulary, gathered only once a line above the body reads as a title.
+    body_words: set[str] | None = None
     for j in range(start):
         i = act[j]
         n = len(words[i])
         if not 4 <= n <= HEADLINE_MAX_WORDS or ends[i] or cols["separators"][j]:
             continue
         content = [w for w in words[i] if w not in stop and not w.isdigit()]
-        if content and sum(w in body_words for w in content) >= HEADLINE_OVERLAP * len(content):
+        if not content:
+            continue
+        if body_words is None:
+            body = [words[act[k]] for k in range(start, len(act)) if in_body[k]]
+            body_words = set().union(*body)
+        if sum(w in body_words for w in content) >= HEADLINE_OVERLAP * len(content):
             return j
     return None
 
@@ -445,6 +497,7 @@ class Body(LineFilter):
         stripped = page.stripped
         n = len(act)
         headline = find_headline(page, act, cols)
+        terms = _evidence_terms(layers, cols)
         # A paragraph of prose inside the article's body, or any long paragraph, is never
         # taken on a score alone: a lost paragraph costs a reader more than a kept menu line.
         prose, in_body = page.prose, cols["in_body"]
@@ -463,8 +516,8 @@ class Body(LineFilter):
             k = j
             while k + 1 < n and not keep[k + 1]:
                 k += 1
-            why = _evidence(layers, cols, j, k)
-            odds = max(_odds(x) for x in final[j : k + 1])
+            why = _evidence(terms, j, k)
+            odds = max(map(_odds, final[j : k + 1]))
             first = quote(stripped[act[j]], 40)
             if k == j:
                 what = f'line "{first}" looks like page furniture'
