@@ -38,3 +38,32 @@ def test_kadane_finds_the_heaviest_run() -> None:
 
 def test_window_mean_leaves_the_value_out() -> None:
     assert _window_mean([1.0, 2.0, 3.0], 1) == [2.0, 2.0, 2.0]
+
+
+def _regime(lines: list[str]) -> str:
+    from cleantext import Page, lang
+    from cleantext.filters.body import line_features, shipped_model
+
+    page = Page("\n".join(lines) + "\n", lang.stopwords("en"), language="en")
+    _, cols = line_features(page, [False] * len(page))
+    return shipped_model().regime(cols)
+
+
+# An extractor's output of a tutorial: prose around a code block and a table, whose lines
+# are short but are the article's structure, not a menu.
+CODE = ["def total(rows):", "    s = {}", "    for r in rows:", "        s[r] = s.get(r, 0) + 1"]
+CODE += ["    return {k: v for k, v in s.items()}", "print(total([1, 2]));"]
+TABLE = [
+    "| Date | Change |",
+    "| 5/1/2017 | +6.5% |",
+    "| 6/1/2017 | -1.2% |",
+    "| 7/1/2017 | +0.4% |",
+]
+
+
+def test_code_and_table_rows_do_not_make_extracted_text_look_like_a_page() -> None:
+    assert _regime([*ARTICLE[:2], *CODE, *TABLE, *ARTICLE[2:]]) == "extracted"
+
+
+def test_a_menu_still_makes_a_page() -> None:
+    assert _regime([*MENU, *ARTICLE, *CODE]) == "page"

@@ -135,12 +135,33 @@ class Model:
         )
 
     def regime(self, cols: dict[str, list[float]]) -> str:
-        """``"extracted"`` for a text with no run of short lines longer than the rule's."""
-        n = len(cols["short_run"])
-        if not n:
-            return "page"
-        longest = round(math.expm1(max(cols["short_run"])))
-        short = sum(cols["one_word"]) + sum(cols["two_three_words"])
+        """``"extracted"`` for a text with no run of short lines longer than the rule's.
+
+        Table rows and code lines (the ``structured`` column) do not count: an extractor
+        keeps an article's tables and code as runs of short lines, which are not a menu."""
+        mask = cols.get("structured")
+        if mask is not None and any(mask):
+            keep = [not m for m in mask]
+            words = [w for w, k in zip(cols["words"], keep) if k]
+            sentence = [x for x, k in zip(cols["sentence"], keep) if k]
+            n = len(words)
+            if not n:
+                return "extracted"
+            # The same measures as below, over the remaining lines: words holds log1p of
+            # the word count, so a short line (at most 5 words, not a sentence) is one with
+            # words <= log1p(5), and a one-to-three-word line one with 0 < words <= log1p(3).
+            five, three = math.log1p(5), math.log1p(3)
+            longest = run = short = 0
+            for w, e in zip(words, sentence):
+                run = run + 1 if w <= five and not e else 0
+                longest = max(longest, run)
+                short += 0 < w <= three
+        else:
+            n = len(cols["short_run"])
+            if not n:
+                return "page"
+            longest = round(math.expm1(max(cols["short_run"])))
+            short = int(sum(cols["one_word"]) + sum(cols["two_three_words"]))
         if longest <= self.max_short_run and short <= self.max_short_share * n:
             return "extracted"
         return "page"
@@ -279,11 +300,22 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["question"] = [1.0 if s.endswith("?") else 0.0 for s in lines]
     # Only a line that opens with a digit can be numbered: the pattern runs on those alone.
     cols["numbered"] = [1.0 if s[0].isdigit() and NUMBERED.match(s) else 0.0 for s in lines]
+    few_symbols = page.few_code_symbols
+    cols["structured"] = [1.0 if structured(s, few_symbols(i)) else 0.0 for i, s in zip(act, lines)]
     cols["heading_before_prose"] = [
         1.0 if x <= 15 and not e and after else 0.0
         for x, e, after in zip(w, ends, cols["prose_after"])
     ]
     return act, cols
+
+
+def structured(s: str, few_symbols: bool) -> bool:
+    """A table row ("| 5/1/2017 | +6.5% |") or a line of code (full of braces, ``=``, ``;``):
+    article structure that an extractor keeps as runs of short lines, not a menu.
+
+    Bullets and indentation do not count: converters such as html2text or lynx write a
+    page's menus as indented bullet lists too."""
+    return (s.startswith("|") and s.endswith("|") and s.count("|") >= 3) or not few_symbols
 
 
 def _logit(weights: dict[str, float], cols: Mapping[str, Sequence[float]], n: int) -> list[float]:
