@@ -34,6 +34,8 @@ SANDWICH = 4
 REGION_MIN_WORDS = 6
 # What a line that is not prose costs the body region, in words.
 REGION_COST = 6.0
+# A character that code uses and prose hardly does (as ``Page.few_code_symbols`` counts them).
+CODE_SYMBOL = re.compile(r"[{}\[\]<>=;\\]")
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 HEADLINE_MAX_WORDS = 30
 LONG_PARAGRAPH_WORDS = 60
@@ -300,8 +302,7 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["question"] = [1.0 if s.endswith("?") else 0.0 for s in lines]
     # Only a line that opens with a digit can be numbered: the pattern runs on those alone.
     cols["numbered"] = [1.0 if s[0].isdigit() and NUMBERED.match(s) else 0.0 for s in lines]
-    few_symbols = page.few_code_symbols
-    cols["structured"] = [1.0 if structured(s, few_symbols(i)) else 0.0 for i, s in zip(act, lines)]
+    cols["structured"] = structured(page, act, lines)
     cols["heading_before_prose"] = [
         1.0 if x <= 15 and not e and after else 0.0
         for x, e, after in zip(w, ends, cols["prose_after"])
@@ -309,13 +310,19 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     return act, cols
 
 
-def structured(s: str, few_symbols: bool) -> bool:
-    """A table row ("| 5/1/2017 | +6.5% |") or a line of code (full of braces, ``=``, ``;``):
-    article structure that an extractor keeps as runs of short lines, not a menu.
-
-    Bullets and indentation do not count: converters such as html2text or lynx write a
-    page's menus as indented bullet lists too."""
-    return (s.startswith("|") and s.endswith("|") and s.count("|") >= 3) or not few_symbols
+def structured(page: Page, act: Sequence[int], lines: Sequence[str]) -> list[float]:
+    """1.0 for a table row ("| 5/1/2017 | +6.5% |") or a line of code (full of braces,
+    ``=``, ``;``): article structure that an extractor keeps as runs of short lines, not a
+    menu. Bullets and indentation do not count: converters such as html2text or lynx write
+    a page's menus as indented bullet lists too."""
+    has_symbol, few_symbols = CODE_SYMBOL.search, page.few_code_symbols
+    return [
+        1.0
+        if (s[:1] == "|" and s[-1:] == "|" and s.count("|") >= 3)
+        or (has_symbol(s) is not None and not few_symbols(i))
+        else 0.0
+        for i, s in zip(act, lines)
+    ]
 
 
 def _logit(weights: dict[str, float], cols: Mapping[str, Sequence[float]], n: int) -> list[float]:
