@@ -190,6 +190,7 @@ def main() -> int:
     )
     ap.add_argument("--max-short-run", type=int, default=6, help="regime rule, see body.Model")
     ap.add_argument("--max-short-share", type=float, default=0.25, help="regime rule")
+    ap.add_argument("--max-lines-before-body", type=int, default=1, help="regime rule (-1: off)")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     if not args.folder.is_dir():
@@ -202,8 +203,14 @@ def main() -> int:
     pages = [p for p in found if p is not None]
     print(f"{len(pages)} dev pages, {sum(len(p['y']) for p in pages)} lines", file=sys.stderr)
 
-    rule = {"max_short_run": args.max_short_run, "max_short_share": args.max_short_share}
-    probe = body.Model(_EMPTY, _EMPTY, args.max_short_run, args.max_short_share)
+    rule = {
+        "max_short_run": args.max_short_run,
+        "max_short_share": args.max_short_share,
+        "max_lines_before_body": args.max_lines_before_body,
+    }
+    probe = body.Model(
+        _EMPTY, _EMPTY, args.max_short_run, args.max_short_share, args.max_lines_before_body
+    )
     model: dict[str, Any] = {
         "_comment": "Trained by benchmarks/train_body.py on the dev split of wcxb-dev; "
         "weights apply to raw features, 'mean:' entries centre the evidence in reasons.",

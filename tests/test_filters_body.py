@@ -67,3 +67,11 @@ def test_code_and_table_rows_do_not_make_extracted_text_look_like_a_page() -> No
 
 def test_a_menu_still_makes_a_page() -> None:
     assert _regime([*MENU, *ARTICLE, *CODE]) == "page"
+
+
+def test_a_text_that_starts_with_its_article_is_extracted_text() -> None:
+    """No header or menu above the article: an extractor cut the page down already, so the
+    list after the first paragraph is the article's, not a menu."""
+    items = ["Sunscreen", "Water bottle", "Hat", "Spare socks", "First-aid kit", "Map"]
+    assert _regime([*ARTICLE[:2], *items, *ARTICLE[2:]]) == "extracted"
+    assert _regime([*MENU[:4], *ARTICLE[:2], *items, *ARTICLE[2:]]) == "page"

@@ -116,15 +116,19 @@ class Layers:
 class Model:
     """Layers for raw page text, and gentler ones for text an extractor already cut down.
 
-    A page still holds its menus: somewhere it has a long run of short lines. Text without
-    one (trafilatura's output, a clean article) is scored by the ``extracted`` layers,
-    trained on such texts, so that the filter does not take its subheadings for a menu.
+    A page still holds its menus: somewhere it has a long run of short lines, and above the
+    article a header. Text without either (trafilatura's output, a clean article) is scored
+    by the ``extracted`` layers, trained on such texts, so that the filter does not take its
+    subheadings, lists or tables for a menu.
     """
 
     page: Layers
     extracted: Layers
     max_short_run: int
     max_short_share: float
+    # At most this many lines above the article's body: the page's header was cut off.
+    # Negative: the rule is off.
+    max_lines_before_body: int = -1
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Model:
@@ -134,13 +138,19 @@ class Model:
             Layers.from_dict(data["extracted"]),
             int(rule["max_short_run"]),
             float(rule["max_short_share"]),
+            int(rule.get("max_lines_before_body", -1)),
         )
 
     def regime(self, cols: dict[str, list[float]]) -> str:
-        """``"extracted"`` for a text with no run of short lines longer than the rule's.
+        """``"extracted"`` for a text that starts with its article (no more than
+        ``max_lines_before_body`` lines above the body: no site header or menu) or that has
+        no run of short lines longer than the rule's.
 
         Table rows and code lines (the ``structured`` column) do not count: an extractor
         keeps an article's tables and code as runs of short lines, which are not a menu."""
+        k = self.max_lines_before_body
+        if k >= 0 and 1.0 in cols["in_body"][: k + 1]:
+            return "extracted"
         mask = cols.get("structured")
         if mask is not None and any(mask):
             keep = [not m for m in mask]
