@@ -85,6 +85,11 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
         20_000,
         'lines of a 60-letter word, then "{"',
     ),
+    "comment_signatures": (
+        lambda n: PROSE + "\n" + PROSE + "\n" + _lines(["Cindy says", *["x"] * 13], n),
+        200_000,
+        'lines, a "Cindy says" every 14 (too far apart to make a thread)',
+    ),
 }
 
 

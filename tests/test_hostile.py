@@ -75,6 +75,14 @@ def test_lines_of_long_words_next_to_a_brace() -> None:
     check(("a" * 60 + "\n") * 2_000 + "{\n")
 
 
+def test_many_comment_signatures_too_far_apart_for_a_thread() -> None:
+    # Each signature once sliced the rest of the list: quadratic in their number.
+    text = PROSE + "\n" + PROSE + "\n" + ("Cindy says\n" + "x\n" * 13) * 10_000
+    result = clean(text)
+    assert_invariants(result, text)
+    assert not any(r.filter == "comments" for r in result.removals)
+
+
 @pytest.mark.parametrize(
     "terminators",
     [("\r\n", "\r", "\u2028"), ("\r", "\n"), ("\u2029", "\x85", "\r\n"), ("\r\r\n", "\n\r")],
