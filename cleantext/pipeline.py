@@ -8,6 +8,7 @@ filter which lines are already gone.
 
 from __future__ import annotations
 
+import warnings
 from abc import ABC, abstractmethod
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,6 +16,11 @@ from typing import Protocol, runtime_checkable
 
 from .page import Page
 from .result import Removal
+
+# Seconds one pattern may spend on one line (``regex``'s ``timeout=``). Every shipped pattern
+# has bounded quantifiers and runs on one line at a time, so this never fires on real text; it
+# is the backstop the pipeline turns into "this filter removes nothing from this text".
+PATTERN_TIMEOUT = 2.0
 
 
 @runtime_checkable
@@ -174,22 +180,17 @@ class Pipeline:
             # This filter's claims, kept apart until it is done and then merged in one pass;
             # checked as they come, so that its own overlapping spans stay disjoint.
             mine = _Claims()
-            for r in f.find(page, removed):
-                if not 0 <= r.start < r.end <= len(page.text):
-                    raise ValueError(f"filter {f.name!r} returned a span outside the text: {r}")
-                if claims.is_free(r.start, r.end) and mine.is_free(r.start, r.end):
-                    mine.add(r)
-                    continue
-                parts = [
-                    part
-                    for s, e in claims.free_parts(r.start, r.end)
-                    for part in mine.free_parts(s, e)
-                ]
-                if parts == [(r.start, r.end)]:
-                    mine.add(r)
-                else:
-                    for s, e in parts:
-                        mine.add(Removal(s, e, r.filter, r.reason))
+            try:
+                _claim(f, page, removed, claims, mine)
+            except TimeoutError as err:
+                # A pattern ran away on this text: keep the text rather than fail or guess.
+                warnings.warn(
+                    f"cleantext: filter {f.name!r} gave up on this text ({err}); "
+                    "it removes nothing from it",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+                continue
             claims.merge(mine)
             for r in mine.removals:
                 # Lines whose content lies wholly inside the removal are now gone; an empty
@@ -200,3 +201,22 @@ class Pipeline:
                     if ends[i] <= r.end:
                         removed[i] = True
         return claims.removals, removed
+
+
+def _claim(f: Filter, page: Page, removed: Sequence[bool], claims: _Claims, mine: _Claims) -> None:
+    """Take filter f's removals into ``mine``, each cut to what no earlier claim holds and
+    what f has not claimed already."""
+    for r in f.find(page, removed):
+        if not 0 <= r.start < r.end <= len(page.text):
+            raise ValueError(f"filter {f.name!r} returned a span outside the text: {r}")
+        if claims.is_free(r.start, r.end) and mine.is_free(r.start, r.end):
+            mine.add(r)
+            continue
+        parts = [
+            part for s, e in claims.free_parts(r.start, r.end) for part in mine.free_parts(s, e)
+        ]
+        if parts == [(r.start, r.end)]:
+            mine.add(r)
+        else:
+            for s, e in parts:
+                mine.add(Removal(s, e, r.filter, r.reason))

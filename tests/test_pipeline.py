@@ -289,3 +289,28 @@ def test_each_character_goes_to_the_first_claim_on_it(filters: list[list[tuple[i
         for c in range(r.start, r.end):
             got[c] = (r.filter, r.reason)
     assert got == owner
+
+
+class _Runaway(LineFilter):
+    """A filter with a pattern that backtracks catastrophically on "aaaa…c" (even in the
+    ``regex`` engine, which defuses the textbook "(a+)+b"): what the
+    ``timeout=`` backstop is for."""
+
+    name = "runaway"
+
+    def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+        import regex
+
+        pattern = regex.compile(r"(a|aa)+$")
+        for i, line in enumerate(page.stripped):
+            if pattern.match(line, timeout=0.05):
+                yield i, i, "matched"
+
+
+def test_a_pattern_that_runs_away_makes_its_filter_remove_nothing_not_crash() -> None:
+    text = "ALSO READ- Five things to know\n" + "a" * 40 + "c\nThe article goes on.\n"
+    pipeline = default_pipeline().with_filter(_Runaway(), before="markers")
+    with pytest.warns(RuntimeWarning, match="'runaway' gave up"):
+        result = clean(text, pipeline=pipeline)
+    assert [r.filter for r in result.removals] == ["markers"]
+    assert "a" * 40 + "c" in result.text

@@ -21,7 +21,7 @@ from itertools import pairwise
 import regex
 
 from ..page import Page
-from ..pipeline import LineFilter
+from ..pipeline import PATTERN_TIMEOUT, LineFilter
 from .markers import quote
 
 # Prose paragraphs the article must have before a thread can start.
@@ -156,7 +156,7 @@ class Comments(LineFilter):
             if (
                 i >= ready
                 and 0 < words[i] <= HEADING_MAX_WORDS
-                and HEADING.fullmatch(_low(page, i))
+                and HEADING.fullmatch(_low(page, i), timeout=PATTERN_TIMEOUT)
             ):
                 said = quote(page.stripped[i], 50)
                 return i, f'the heading "{said}" opens the readers\' comments, which run to the end'
@@ -172,9 +172,9 @@ class Comments(LineFilter):
             low = _low(page, i)
             if not 0 < words[i] <= SIGNATURE_MAX_WORDS and "score:" not in low:
                 continue
-            if LEADING.fullmatch(low):
+            if LEADING.fullmatch(low, timeout=PATTERN_TIMEOUT):
                 marks.append((i, True))
-            elif TRAILING.fullmatch(low):
+            elif TRAILING.fullmatch(low, timeout=PATTERN_TIMEOUT):
                 marks.append((i, False))
         if len(marks) < MIN_SIGNATURES:
             return None

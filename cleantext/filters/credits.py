@@ -14,7 +14,7 @@ import regex
 
 from .. import markers
 from ..page import LINE_START, Page
-from ..pipeline import LineFilter
+from ..pipeline import PATTERN_TIMEOUT, LineFilter
 from ..result import Removal
 from .markers import languages, quote
 
@@ -44,7 +44,7 @@ class Credits(LineFilter):
         text, low, starts, stops = page.text, page.lower, page.starts, page.ends
         found: dict[int, str] = {}
         for i in page.lines_containing(("@",)):
-            if HANDLE.match(text, starts[i], stops[i]):
+            if HANDLE.match(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT):
                 found[i] = f'line is a lone embed handle "{quote(stripped[i])}"'
         if credit is not None:
             # Only lines with an opening bracket can be wholly bracketed: finding them in the
@@ -52,15 +52,17 @@ class Credits(LineFilter):
             for i in page.lines_containing(("(", "[")):
                 s = stripped[i]
                 if s[:1] in "([" and s[-1:] in ")]" and words[i] <= MAX_WORDS and not prose[i]:
-                    m = BRACKETED.match(text, starts[i], stops[i])
-                    hit = m and credit.search(low, m.start("inner"), m.end("inner"))
+                    m = BRACKETED.match(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
+                    hit = m and credit.search(
+                        low, m.start("inner"), m.end("inner"), timeout=PATTERN_TIMEOUT
+                    )
                     if hit:
                         named = quote(text[hit.start() : hit.end()])
                         found.setdefault(i, f'bracketed credit line naming "{named}"')
             leading = _leading(table.languages)
             for i in page.lines_starting(table.keys("credit")):
                 if words[i] <= MAX_WORDS and not prose[i]:
-                    m = leading.match(low, starts[i], stops[i])
+                    m = leading.match(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
                     if m:
                         found.setdefault(
                             i, f'credit line starting "{quote(text[m.start() : m.end()].strip())}"'
@@ -79,10 +81,10 @@ class Credits(LineFilter):
             s = stripped[i]
             if removed[i] or s[-1:] not in ")]" or s[:1] in "([":
                 continue
-            m = TRAILING.search(text, starts[i], stops[i])
+            m = TRAILING.search(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
             if m is None or m.start() == starts[i]:
                 continue
-            if leading.match(low, m.start("inner"), m.end("inner")):
+            if leading.match(low, m.start("inner"), m.end("inner"), timeout=PATTERN_TIMEOUT):
                 said = quote(text[m.start("inner") : m.end("inner")].strip())
                 yield Removal(m.start(), m.end(), self.name, f'caption ends in credit "{said}"')
 

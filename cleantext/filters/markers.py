@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from .. import markers
 from ..page import Page
-from ..pipeline import LineFilter
+from ..pipeline import PATTERN_TIMEOUT, LineFilter
 
 # A [lead] line is a link or a call to action, not a sentence of the article.
 LEAD_MAX_WORDS = 12
@@ -50,11 +50,22 @@ class Markers(LineFilter):
                 continue
             reason = None
             n = words[i]
-            m = anchored.match(low, starts[i], stops[i]) if anchored and is_candidate(i) else None
+            m = (
+                anchored.match(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
+                if anchored and is_candidate(i)
+                else None
+            )
             group = m.lastgroup if m is not None else None
             if m is not None and group == "phrase_start" and n > START_MAX_WORDS:
                 # Too long for a [start] marker: it may still open with a [lead] phrase.
-                m, group = (lead.match(low, starts[i], stops[i]) if lead else None), "phrase"
+                m, group = (
+                    (
+                        lead.match(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
+                        if lead
+                        else None
+                    ),
+                    "phrase",
+                )
             if m is not None and group is not None:
                 phrase = quote(text[m.start(group) : m.end(group)])
                 if group == "phrase_whole":
@@ -64,7 +75,7 @@ class Markers(LineFilter):
                 elif n <= LEAD_MAX_WORDS or (n <= LEAD_MAX_WORDS_UNFINISHED and not ends[i]):
                     reason = f'short line starts with call to action "{phrase}"'
             if reason is None and prompt is not None and n <= PROMPT_MAX_WORDS and is_prompt(i):
-                m = prompt.search(low, starts[i], stops[i])
+                m = prompt.search(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
                 if m is not None:
                     said = quote(text[m.start("phrase") : m.end("phrase")])
                     reason = f'line holds site prompt "{said}"'

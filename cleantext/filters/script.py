@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from ..page import LINE_START, Page
-from ..pipeline import LineFilter
+from ..pipeline import PATTERN_TIMEOUT, LineFilter
 
 # A line holding one of these is code on any site.
 STRONG = regex.compile(
@@ -78,7 +78,9 @@ class Script(LineFilter):
             if prose[i]:
                 continue
             line = low[starts[i] : stops[i]]
-            if any(n in line for n in NEEDLES) and (m := STRONG.search(text, starts[i], stops[i])):
+            if any(n in line for n in NEEDLES) and (
+                m := STRONG.search(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
+            ):
                 anchors[i] = m.group("code").strip()
         if not anchors:
             return
@@ -86,7 +88,9 @@ class Script(LineFilter):
 
         def code_like(i: int) -> bool:
             return i in anchors or (
-                not prose[i] and not blank[i] and WEAK.match(stripped[i]) is not None
+                not prose[i]
+                and not blank[i]
+                and WEAK.match(stripped[i], timeout=PATTERN_TIMEOUT) is not None
             )
 
         done = -1

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from .. import markers
 from ..page import Page
-from ..pipeline import LineFilter
+from ..pipeline import PATTERN_TIMEOUT, LineFilter
 from .markers import languages, quote
 
 HEADING_MAX_WORDS = 8
@@ -41,14 +41,16 @@ class Zones(LineFilter):
             # opens its block and ends the block above it.
             if words[i] > HEADING_MAX_WORDS or ends[i]:
                 continue
-            m = either.match(low, starts[i], stops[i])
+            m = either.match(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
             if m is None:
                 continue
             if m.lastgroup == "phrase_pager":
                 pagers[i] = quote(page.text[m.start("phrase_pager") : m.end("phrase_pager")])
                 continue
             # "ALSO READ- Five walks" is a one-line link, not a heading over a block.
-            link = start is not None and start.match(low, starts[i], stops[i])
+            link = start is not None and start.match(
+                low, starts[i], stops[i], timeout=PATTERN_TIMEOUT
+            )
             if link and words[i] > len(m.group("phrase_zone").split()) + 1:
                 continue
             headings[i] = quote(page.text[m.start("phrase_zone") : m.end("phrase_zone")])
