@@ -265,25 +265,8 @@ def clean_default(doc: Doc) -> Cleaned:
 
 
 def restrict(profile: Profile, min_docs: int, min_share: float) -> Profile:
-    """The profile ``learn`` would return at a stricter setting, from a permissive one.
-
-    ``learn`` keeps a line when its count reaches both thresholds; the counts do not depend
-    on the thresholds, so filtering the permissive profile gives the same lines.
-    """
-    groups = {}
-    for g, lines in profile.groups.items():
-        need = max(min_docs, min_share * profile.group_docs[g])
-        kept = {h: x for h, x in lines.items() if x.docs >= need}
-        if kept:
-            groups[g] = kept
-    return Profile(
-        groups,
-        {g: profile.group_docs[g] for g in groups},
-        profile.documents,
-        min_docs,
-        min_share,
-        profile.max_undercount,
-    )
+    """The profile ``learn`` would return at a stricter setting, from a permissive one."""
+    return profile.restricted(min_docs, min_share)
 
 
 @dataclass

@@ -185,6 +185,30 @@ class Profile:
     def __len__(self) -> int:
         return sum(len(lines) for lines in self.groups.values())
 
+    def restricted(self, min_docs: int, min_share: float) -> Profile:
+        """The profile ``learn`` would have returned at a stricter setting.
+
+        Counts do not depend on the thresholds, so filtering a permissive profile keeps the
+        same lines as learning again: one pass over a corpus serves several settings.
+        """
+        groups = {}
+        for g, lines in self.groups.items():
+            kept = {
+                h: x
+                for h, x in lines.items()
+                if _recurs(x.docs, self.group_docs[g], min_docs, min_share)
+            }
+            if kept:
+                groups[g] = kept
+        return Profile(
+            groups,
+            {g: self.group_docs[g] for g in groups},
+            self.documents,
+            min_docs,
+            min_share,
+            self.max_undercount,
+        )
+
     def lines(self, group: str | None = None) -> list[ProfileLine]:
         """The learned lines of a group (of every group for None), most frequent first."""
         chosen = self.groups.values() if group is None else [self.groups.get(group, {})]
@@ -387,7 +411,7 @@ def _profile(counter: LineCounter, min_docs: int, min_share: float) -> Profile:
     for key, (h, text) in counter.samples.items():
         n = counter.counts[key]
         group = group_hashes[key ^ h]
-        if n >= min_docs and n >= min_share * counter.group_docs[group]:
+        if _recurs(n, counter.group_docs[group], min_docs, min_share):
             groups.setdefault(group, {})[h] = ProfileLine(h, n, text)
     return Profile(
         groups,
@@ -397,3 +421,8 @@ def _profile(counter: LineCounter, min_docs: int, min_share: float) -> Profile:
         min_share,
         counter.floor,
     )
+
+
+def _recurs(docs: int, group_docs: int, min_docs: int, min_share: float) -> bool:
+    """A line counted in ``docs`` of its group's ``group_docs`` documents is kept."""
+    return docs >= min_docs and docs >= min_share * group_docs

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 import regex
 
-from ..page import Page
+from ..page import BULLETS, Page
 from ..pipeline import PATTERN_TIMEOUT, LineFilter
 from .markers import quote
 
@@ -75,7 +75,6 @@ TRAILING = regex.compile(
     r"|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden|ответить|відповісти)"
     r"[ \t]*[↓→»]?"
 )
-_LEAD_CHARS = " \t-–—•*·▪►▶→#>|"
 # A line without one of these cannot match the patterns above: found in C over the whole text.
 HEADING_NEEDLES = (
     "comment",
@@ -215,4 +214,4 @@ class Comments(LineFilter):
 
 def _low(page: Page, i: int) -> str:
     """Line i in lower case, without surrounding space or leading bullets."""
-    return page.lower[page.starts[i] : page.ends[i]].strip().lstrip(_LEAD_CHARS)
+    return page.lower[page.starts[i] : page.ends[i]].strip().lstrip(BULLETS)
