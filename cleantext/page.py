@@ -33,7 +33,7 @@ HEAD_CHARS = 120
 KEY_CHARS = 3
 ELLIPSIS_ENDINGS = ("…", "...", "…»", "…”", "...”")
 PROSE_MIN_WORDS = 12
-_CODE_SYMBOLS = "{}[]<>=;\\"
+CODE_SYMBOLS = "{}[]<>=;\\"
 _CLOSER_CHARS = "".join(sorted(CLOSERS))
 _LAST = itemgetter(slice(-1, None))
 
@@ -161,7 +161,7 @@ class Page:
         s = self.stripped[i]
         # One ``count`` per symbol: C scans, where ``translate`` on non-ASCII text looks up
         # every character.
-        return sum(map(s.count, _CODE_SYMBOLS)) <= 2 + len(s) // 50
+        return sum(map(s.count, CODE_SYMBOLS)) <= 2 + len(s) // 50
 
     @cached_property
     def prose(self) -> list[bool]:

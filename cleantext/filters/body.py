@@ -22,7 +22,7 @@ from importlib import resources
 from itertools import accumulate, groupby
 from typing import Any
 
-from ..page import Page
+from ..page import CODE_SYMBOLS, Page
 from ..pipeline import LineFilter
 from .markers import quote
 
@@ -34,8 +34,10 @@ SANDWICH = 4
 REGION_MIN_WORDS = 6
 # What a line that is not prose costs the body region, in words.
 REGION_COST = 6.0
-# A character that code uses and prose hardly does (as ``Page.few_code_symbols`` counts them).
-CODE_SYMBOL = re.compile(r"[{}\[\]<>=;\\]")
+# A character that code uses and prose hardly does (those ``Page.few_code_symbols`` counts).
+CODE_SYMBOL = re.compile(f"[{re.escape(CODE_SYMBOLS)}]")
+# A line of at most this many words that is not a sentence is short: menus are runs of them.
+SHORT_LINE_WORDS = 5
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 HEADLINE_MAX_WORDS = 30
 LONG_PARAGRAPH_WORDS = 60
@@ -148,32 +150,27 @@ class Model:
 
         Table rows and code lines (the ``structured`` column) do not count: an extractor
         keeps an article's tables and code as runs of short lines, which are not a menu."""
+        words, sentence = cols["words"], cols["sentence"]
+        if not words:
+            return "page"
         k = self.max_lines_before_body
         if k >= 0 and 1.0 in cols["in_body"][: k + 1]:
             return "extracted"
-        mask = cols.get("structured")
-        if mask is not None and any(mask):
-            keep = [not m for m in mask]
-            words = [w for w, k in zip(cols["words"], keep) if k]
-            sentence = [x for x, k in zip(cols["sentence"], keep) if k]
-            n = len(words)
-            if not n:
-                return "extracted"
-            # The same measures as below, over the remaining lines: words holds log1p of
-            # the word count, so a short line (at most 5 words, not a sentence) is one with
-            # words <= log1p(5), and a one-to-three-word line one with 0 < words <= log1p(3).
-            five, three = math.log1p(5), math.log1p(3)
-            longest = run = short = 0
-            for w, e in zip(words, sentence):
-                run = run + 1 if w <= five and not e else 0
-                longest = max(longest, run)
-                short += 0 < w <= three
-        else:
-            n = len(cols["short_run"])
-            if not n:
-                return "page"
-            longest = round(math.expm1(max(cols["short_run"])))
-            short = int(sum(cols["one_word"]) + sum(cols["two_three_words"]))
+        # Runs and shares over the lines that are not structure. ``words`` holds log1p of the
+        # word count: a short line has words <= log1p(SHORT_LINE_WORDS) and is no sentence;
+        # a one-to-three-word line has 0 < words <= log1p(3).
+        short_limit, few_limit = math.log1p(SHORT_LINE_WORDS), math.log1p(3)
+        structure = cols.get("structured") or [0.0] * len(words)
+        n = longest = run = short = 0
+        for w, e, st in zip(words, sentence, structure):
+            if st:
+                continue
+            n += 1
+            run = run + 1 if w <= short_limit and not e else 0
+            longest = max(longest, run)
+            short += 0 < w <= few_limit
+        if not n:
+            return "extracted"
         if longest <= self.max_short_run and short <= self.max_short_share * n:
             return "extracted"
         return "page"
@@ -278,7 +275,7 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["words_near"] = _window_mean(cols["words"], 2)
     # Runs of short lines that are not sentences: menus, tag lists, link lists.
     run: list[float] = []
-    for is_short, group in groupby([x <= 5 and not e for x, e in zip(w, ends)]):
+    for is_short, group in groupby([x <= SHORT_LINE_WORDS and not e for x, e in zip(w, ends)]):
         size = len(list(group))
         run += [math.log1p(size) if is_short else 0.0] * size
     cols["short_run"] = run
@@ -307,7 +304,9 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     # short line is a subheading far more often than a menu item.
     cols["page_prose_share"] = [sum(p) / n] * n if n else []
     # Interactions a linear model cannot form itself.
-    cols["short_in_body"] = [b if x <= 5 else 0.0 for b, x in zip(cols["in_body"], w)]
+    cols["short_in_body"] = [
+        b if x <= SHORT_LINE_WORDS else 0.0 for b, x in zip(cols["in_body"], w)
+    ]
     cols["prose_outside_body"] = [(1.0 - b) * q for b, q in zip(cols["in_body"], p)]
     cols["question"] = [1.0 if s.endswith("?") else 0.0 for s in lines]
     # Only a line that opens with a digit can be numbered: the pattern runs on those alone.
