@@ -47,7 +47,6 @@ HEADING = regex.compile(
     r"(?:[ \t]+\S.*)?"
     r"|(?:join|start)[ \t]+the[ \t]+(?:conversation|discussion)"
     r"|(?:loading|show|view|read|see)[ \t]+(?:all[ \t]+)?(?:\d+[ \t]+)?comments"
-    r"|comment[ \t]+via.*"
     r"|there[ \t]+are[ \t]+no[ \t]+comments(?:[ \t]+\S+){0,3}"
     r"|be[ \t]+the[ \t]+first[ \t]+to[ \t]+comment"
     # Other languages: the plain headings comment software prints.
@@ -60,7 +59,6 @@ HEADING = regex.compile(
     r"|оставить[ \t]+комментарий|залишити[ \t]+коментар"
     # "Comments?" is a question (a FAQ's), not a heading.
     r")[ \t]*[:.!…→»]*[ \t]*"
-    r"|have[ \t]+a[ \t]+question[ \t]+or[ \t]+comment[ \t]+about[ \t]+this[ \t]+\w+[ \t]*\?"
 )
 # Lines comment software writes before each comment: "Cindy says", "Re: Title (Score:2)".
 LEADING = regex.compile(
