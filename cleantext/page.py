@@ -13,7 +13,11 @@ from functools import cached_property
 from itertools import accumulate, chain, repeat
 from operator import gt, itemgetter, not_
 
+import numpy as np
 import regex
+
+from . import codepoints
+from .codepoints import Codes, Ints, Mask, Tokens
 
 # The line terminators a scraped page may carry. ``\r\n`` is one terminator.
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
@@ -99,10 +103,15 @@ class Page:
         ``str.lower`` keeps offsets except for a few characters ("İ" becomes two); those
         keep their original form.
         """
+        return self._lowered[0]
+
+    @cached_property
+    def _lowered(self) -> tuple[str, bool]:
+        """``lower``, and whether it is exactly ``str.lower`` of the text."""
         low = self.text.lower()
         if len(low) == len(self.text):
-            return low
-        return "".join(lc if len(lc := c.lower()) == 1 else c for c in self.text)
+            return low, True
+        return "".join(lc if len(lc := c.lower()) == 1 else c for c in self.text), False
 
     @cached_property
     def lines(self) -> list[str]:
@@ -127,20 +136,73 @@ class Page:
 
     @cached_property
     def words(self) -> list[list[str]]:
-        """Lower-cased ``\\w+`` tokens of each line."""
+        """Lower-cased ``\\w+`` tokens of each line. Not on the hot path: the counts below
+        come from ``tokens``; a filter that wants a line's words asks ``line_words``."""
         return list(map(WORD.findall, map(str.lower, self.stripped)))
+
+    def line_words(self, i: int) -> list[str]:
+        """``words[i]``, without tokenising every line for it."""
+        words = self.__dict__.get("words")
+        return words[i] if words is not None else WORD.findall(self.stripped[i].lower())
+
+    # Array columns: the features above and below as whole-text array operations, for the
+    # filters that score every line. Each agrees exactly with its per-line definition.
+
+    @cached_property
+    def codes(self) -> Codes:
+        """The text's code points."""
+        return codepoints.codes(self.text)
+
+    @cached_property
+    def bounds(self) -> tuple[Ints, Ints]:
+        """``starts`` and ``ends`` as arrays."""
+        return np.array(self.starts, dtype=np.int64), np.array(self.ends, dtype=np.int64)
+
+    def per_line(self, offsets: Ints) -> Ints:
+        """How many of the sorted text ``offsets`` fall in each line's content."""
+        starts, ends = self.bounds
+        return np.searchsorted(offsets, ends) - np.searchsorted(offsets, starts)
+
+    def count_chars(self, chars: str) -> Ints:
+        """How often each line holds any of ``chars``."""
+        return self.per_line(np.flatnonzero(codepoints.is_any(self.codes, chars)))
+
+    @cached_property
+    def tokens(self) -> Tokens | None:
+        """The ``\\w+`` tokens of the lower-cased text, or None where lower-casing the text
+        changes its length ("İ"): then each line has to be lowered on its own."""
+        low, exact = self._lowered
+        return Tokens.of(low) if exact else None
+
+    @cached_property
+    def word_array(self) -> Ints:
+        """``word_counts`` as an array."""
+        tokens = self.tokens
+        if tokens is None:
+            return np.array(list(map(len, self.words)), dtype=np.int64)
+        return self.per_line(tokens.starts)
 
     @cached_property
     def word_counts(self) -> list[int]:
-        return list(map(len, self.words))
+        return self.word_array.tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def stopword_array(self) -> Ints:
+        """``stopword_counts`` as an array."""
+        stop = self.stopwords
+        tokens = self.tokens
+        if not stop:
+            return np.zeros(len(self), dtype=np.int64)
+        prepared = codepoints.stoplist(stop)
+        if tokens is None or prepared is None:
+            hit = stop.__contains__
+            counts = [len(list(filter(hit, ws))) if ws else 0 for ws in self.words]
+            return np.array(counts, dtype=np.int64)
+        return self.per_line(tokens.stopwords(prepared))
 
     @cached_property
     def stopword_counts(self) -> list[int]:
-        stop = self.stopwords
-        if not stop:
-            return [0] * len(self)
-        hit = stop.__contains__
-        return [len(list(filter(hit, ws))) if ws else 0 for ws in self.words]
+        return self.stopword_array.tolist()  # type: ignore[no-any-return]
 
     @cached_property
     def ends_sentence(self) -> list[bool]:
@@ -157,25 +219,39 @@ class Page:
 
     def few_code_symbols(self, i: int) -> bool:
         """Line i has few braces, brackets, ``=``, ``;`` or ``\\``: prose hardly uses them,
-        code and JSON are full of them. Counted on demand, for the few lines that ask."""
-        s = self.stripped[i]
-        # One ``count`` per symbol: C scans, where ``translate`` on non-ASCII text looks up
-        # every character.
-        return sum(map(s.count, CODE_SYMBOLS)) <= 2 + len(s) // 50
+        code and JSON are full of them."""
+        return bool(self.few_symbols[i])
+
+    @cached_property
+    def code_symbols(self) -> Ints:
+        """How many of ``CODE_SYMBOLS`` each line holds."""
+        return self.count_chars(CODE_SYMBOLS)
+
+    @cached_property
+    def length_array(self) -> Ints:
+        """``lengths`` as an array."""
+        return np.array(self.lengths, dtype=np.int64)
+
+    @cached_property
+    def few_symbols(self) -> Mask:
+        """``few_code_symbols`` of every line."""
+        return self.code_symbols <= 2 + self.length_array // 50
+
+    @cached_property
+    def prose_array(self) -> Mask:
+        """``prose`` as an array."""
+        n = self.word_array
+        prose = (n >= PROSE_MIN_WORDS) & np.array(self.ends_sentence, dtype=np.bool_)
+        if self.stopwords:
+            prose &= self.stopword_array >= 0.2 * n
+        return prose & self.few_symbols
 
     @cached_property
     def prose(self) -> list[bool]:
         """The line reads like a paragraph of running text: many words, a finished sentence,
         few code symbols, and (where the language has a stoplist) function words in a
         normal share."""
-        stop = bool(self.stopwords)
-        few_symbols = self.few_code_symbols
-        return [
-            n >= PROSE_MIN_WORDS and ends and (not stop or sc >= 0.2 * n) and few_symbols(i)
-            for i, (n, ends, sc) in enumerate(
-                zip(self.word_counts, self.ends_sentence, self.stopword_counts)
-            )
-        ]
+        return self.prose_array.tolist()  # type: ignore[no-any-return]
 
     def lines_containing(self, needles: Iterable[str]) -> list[int]:
         """Sorted indices of the lines whose lower-cased text contains any of ``needles``.
