@@ -88,6 +88,20 @@ def _char_table(chars: str, size: int) -> Mask:
     return table
 
 
+@lru_cache(maxsize=8)
+def _class_table(sets: tuple[str, ...], size: int) -> NDArray[np.uint8]:
+    table = np.zeros(size, dtype=np.uint8)
+    for k, chars in enumerate(sets, start=1):
+        table[codes(chars)] = k
+    return table
+
+
+def classes(cp: Codes, sets: tuple[str, ...]) -> NDArray[np.uint8]:
+    """For each code point, 1 + the index of the set of ``sets`` that holds it, else 0 (the
+    sets do not overlap)."""
+    return _class_table(sets, _size(cp)).take(cp)
+
+
 def is_any(cp: Codes, chars: str) -> Mask:
     """Where ``cp`` holds one of ``chars``."""
     return np.take(_char_table(chars, _size(cp)), cp)

@@ -38,6 +38,10 @@ KEY_CHARS = 3
 ELLIPSIS_ENDINGS = ("…", "...", "…»", "…”", "...”")
 PROSE_MIN_WORDS = 12
 CODE_SYMBOLS = "{}[]<>=;\\"
+# Characters that the shape features count on every line, one class each (``char_counts``):
+# commas, bars, the other separator characters and code symbols.
+COUNTED = (",", "|", "»·/•", CODE_SYMBOLS)
+COMMA, BAR, SEPARATOR, CODE = 1, 2, 3, 4
 _CLOSER_CHARS = "".join(sorted(CLOSERS))
 _LAST = itemgetter(slice(-1, None))
 
@@ -168,6 +172,18 @@ class Page:
         return self.per_line(np.flatnonzero(codepoints.is_any(self.codes, chars)))
 
     @cached_property
+    def char_counts(self) -> Ints:
+        """Per line (rows), how many characters of each class of ``COUNTED`` it holds
+        (column ``COMMA``, ``BAR``, ``SEPARATOR``, ``CODE``; column 0 is unused): one pass
+        over the text for every class."""
+        cls = codepoints.classes(self.codes, COUNTED)
+        at = cls.nonzero()[0]
+        k = len(COUNTED) + 1
+        line = self.bounds[0].searchsorted(at, "right") - 1
+        counts = np.bincount(line * k + cls.take(at), minlength=len(self) * k)
+        return counts.reshape(len(self), k)
+
+    @cached_property
     def tokens(self) -> Tokens | None:
         """The ``\\w+`` tokens of the lower-cased text, or None where lower-casing the text
         changes its length ("İ"): then each line has to be lowered on its own."""
@@ -225,7 +241,7 @@ class Page:
     @cached_property
     def code_symbols(self) -> Ints:
         """How many of ``CODE_SYMBOLS`` each line holds."""
-        return self.count_chars(CODE_SYMBOLS)
+        return self.char_counts[:, CODE]
 
     @cached_property
     def length_array(self) -> Ints:

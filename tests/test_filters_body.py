@@ -37,7 +37,7 @@ def test_kadane_finds_the_heaviest_run() -> None:
 
 
 def test_window_mean_leaves_the_value_out() -> None:
-    assert _window_mean([1.0, 2.0, 3.0], 1) == [2.0, 2.0, 2.0]
+    assert _window_mean([1.0, 2.0, 3.0], 1).tolist() == [2.0, 2.0, 2.0]
 
 
 def _regime(lines: list[str]) -> str:

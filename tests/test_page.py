@@ -186,3 +186,100 @@ def test_lines_starting_matches_heads(text: str) -> None:
     page = Page(text)
     for keys in (frozenset({"rea", "ad", "0"}), frozenset({"ads", "mor"}), frozenset({"0 c"})):
         assert page.lines_starting(keys) == _starting_by_heads(page, keys)
+
+
+# The array columns against their per-line definitions, on text mixing ASCII, accents,
+# astral characters, lone surrogates, "İ" (whose lower case is two characters), final
+# sigma, combining marks, digits of other scripts and every line terminator.
+PIECES = [
+    "the",
+    "The",
+    "THE",
+    "to",
+    "of",
+    "and",
+    "throughout",
+    "themselves",
+    "über",
+    "ÜBER",
+    "İ",
+    "İstanbul",
+    "ΣΟΦΙΑΣ",
+    "σας",
+    "e\u0301",
+    "x_y",
+    "٣",
+    "𝔘nicode",
+    "😀",
+    "\U00020000",
+    "\ud800",
+    "\udc80",
+    "{",
+    "}",
+    "=",
+    ";",
+    "\\",
+    ",",
+    ".",
+    "!",
+    "?",
+    "…",
+    "...",
+    "”",
+    "»",
+    " ",
+    "  ",
+    "\t",
+    "\xa0",
+    "\u3000",
+    *TERMINATORS,
+]
+STOP = frozenset({"the", "to", "of", "and", "throughout", "themselves", "über", "σας", "i̇"})
+texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+def _reference_words(page: Page) -> list[list[str]]:
+    return [re.findall(r"\w+", s.lower()) for s in page.stripped]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from([STOP, frozenset(), frozenset({"x"}), frozenset({"a-b", ""})]))
+def test_word_and_stopword_counts_match_their_definition(text: str, stop: frozenset[str]) -> None:
+    page = Page(text, stopwords=stop)
+    words = _reference_words(page)
+    assert page.word_counts == [len(w) for w in words]
+    assert page.stopword_counts == [sum(t in stop for t in w) for w in words]
+    assert [page.line_words(i) for i in range(len(page))] == words == page.words
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_prose_and_code_symbols_match_their_definition(text: str) -> None:
+    page = Page(text, stopwords=STOP)
+    words = _reference_words(page)
+    for i, s in enumerate(page.stripped):
+        few = sum(map(s.count, "{}[]<>=;\\")) <= 2 + len(s) // 50
+        assert page.few_code_symbols(i) == few
+        n, sc = len(words[i]), sum(t in STOP for t in words[i])
+        assert page.prose[i] == (n >= 12 and page.ends_sentence[i] and sc >= 0.2 * n and few)
+
+
+def test_stopwords_longer_than_a_key_are_found() -> None:
+    stop = frozenset({"throughout", "through", "themselves", "a"})
+    page = Page("Throughout THROUGHOUTS through themselves themselve a\nthroughout", stop)
+    assert page.stopword_counts == [4, 1]
+
+
+def test_lowering_that_changes_length_falls_back_to_line_by_line() -> None:
+    page = Page("İstanbul is big\nthe city", stopwords=frozenset({"i", "the"}))
+    assert page.tokens is None
+    assert page.words == [["i", "stanbul", "is", "big"], ["the", "city"]]
+    assert page.word_counts == [4, 2] and page.stopword_counts == [1, 1]
+
+
+def test_final_sigma_lowers_the_same_in_a_line_and_in_the_text() -> None:
+    # str.lower writes a final sigma by context; whitespace and line ends bound a word the
+    # same way, so lowering the whole text gives each line's own lower case.
+    for space in (c for c in map(chr, range(0x3100)) if c.isspace()):
+        text = f"ΑΣ{space}Σ"
+        assert text.lower() == space.join(part.lower() for part in text.split(space))

@@ -14,15 +14,20 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, groupby
+from operator import itemgetter
 from typing import Any
 
-from ..page import CODE_SYMBOLS, Page
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .. import codepoints
+from ..page import BAR, CODE, CODE_SYMBOLS, COMMA, SEPARATOR, Page
 from ..pipeline import LineFilter
 from .markers import quote
 
@@ -44,6 +49,13 @@ LONG_PARAGRAPH_WORDS = 60
 HEADLINE_OVERLAP = 0.6
 SEPARATORS = (" | ", "»", " · ", " / ", " • ")
 BULLET_CHARS = "•-*–·▪►"
+# The characters of ``SEPARATORS``: only a line holding one of them can hold a separator.
+SEPARATOR_CHARS = "|»·/•"
+_WORD_CHAR = re.compile(r"\w")
+
+Floats = NDArray[np.float64]
+Mask = NDArray[np.bool_]
+Column = Floats
 
 # Feature names, in order; the trainer and the filter share this list.
 LINE_FEATURES = (
@@ -143,34 +155,32 @@ class Model:
             int(rule.get("max_lines_before_body", -1)),
         )
 
-    def regime(self, cols: dict[str, list[float]]) -> str:
+    def regime(self, cols: Mapping[str, ArrayLike]) -> str:
         """``"extracted"`` for a text that starts with its article (no more than
         ``max_lines_before_body`` lines above the body: no site header or menu) or that has
         no run of short lines longer than the rule's.
 
         Table rows and code lines (the ``structured`` column) do not count: an extractor
         keeps an article's tables and code as runs of short lines, which are not a menu."""
-        words, sentence = cols["words"], cols["sentence"]
-        if not words:
+        words, sentence = np.asarray(cols["words"]), np.asarray(cols["sentence"])
+        if not len(words):
             return "page"
         k = self.max_lines_before_body
-        if k >= 0 and 1.0 in cols["in_body"][: k + 1]:
+        if k >= 0 and bool((np.asarray(cols["in_body"])[: k + 1] == 1.0).any()):
             return "extracted"
         # Runs and shares over the lines that are not structure. ``words`` holds log1p of the
         # word count: a short line has words <= log1p(SHORT_LINE_WORDS) and is no sentence;
         # a one-to-three-word line has 0 < words <= log1p(3).
         short_limit, few_limit = math.log1p(SHORT_LINE_WORDS), math.log1p(3)
-        structure = cols.get("structured") or [0.0] * len(words)
-        n = longest = run = short = 0
-        for w, e, st in zip(words, sentence, structure):
-            if st:
-                continue
-            n += 1
-            run = run + 1 if w <= short_limit and not e else 0
-            longest = max(longest, run)
-            short += 0 < w <= few_limit
+        structure = cols.get("structured")
+        if structure is not None:
+            plain = np.asarray(structure) == 0.0
+            words, sentence = words[plain], sentence[plain]
+        n = len(words)
         if not n:
             return "extracted"
+        longest = _longest_run((words <= short_limit) & (sentence == 0.0))
+        short = int(np.count_nonzero((words > 0) & (words <= few_limit)))
         if longest <= self.max_short_run and short <= self.max_short_share * n:
             return "extracted"
         return "page"
@@ -185,231 +195,278 @@ def shipped_model() -> Model:
     return Model.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _kadane(values: Sequence[float]) -> tuple[int, int]:
-    """The span of consecutive values with the largest sum (``(0, -1)`` when empty)."""
-    best, cur, start, span = -math.inf, 0.0, 0, (0, -1)
-    for k, v in enumerate(values):
-        if cur <= 0:
-            cur, start = v, k
-        else:
-            cur += v
-        if cur > best:
-            best, span = cur, (start, k)
-    return span
+def _runs(flags: NDArray[np.bool_]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """First and last index of each run of true values."""
+    padded = np.zeros(len(flags) + 2, dtype=np.int8)
+    padded[1:-1] = flags
+    edges = padded[1:] - padded[:-1]
+    return (edges == 1).nonzero()[0], (edges == -1).nonzero()[0] - 1
 
 
-def _window_mean(values: Sequence[float], k: int) -> list[float]:
-    """Mean of ``values`` over the k neighbours on each side, the value itself left out."""
-    n = len(values)
-    prefix = [0.0, *accumulate(values)]
-    if n <= 2 * k + 1:
-        out = []
-        for j in range(n):
-            a, b = max(0, j - k), min(n, j + k + 1)
-            out.append((prefix[b] - prefix[a] - values[j]) / (b - a - 1) if b - a > 1 else 0.0)
-        return out
-    width = 2 * k
-    # Lines with k neighbours on both sides, in one pass over aligned slices.
-    middle = [
-        (b - a - v) / width for a, b, v in zip(prefix, prefix[width + 1 :], values[k : n - k])
-    ]
-    head = [(prefix[j + k + 1] - values[j]) / (j + k) for j in range(k)]
-    tail = [(prefix[n] - prefix[j - k] - values[j]) / (n - j + k - 1) for j in range(n - k, n)]
-    return head + middle + tail
+def _longest_run(flags: NDArray[np.bool_]) -> int:
+    """The length of the longest run of true values."""
+    first, last = _runs(flags)
+    return int((last - first).max()) + 1 if len(first) else 0
 
 
-def _flags(values: Iterable[bool]) -> list[float]:
-    """1.0 where a value is true, else 0.0: a feature column from booleans."""
-    return [1.0 if x else 0.0 for x in values]
+def _kadane(values: ArrayLike) -> tuple[int, int]:
+    """The span of consecutive values with the largest sum (``(0, -1)`` when empty).
+
+    The values are integers (word counts and costs), so prefix sums are exact and the span
+    is the one the classic loop finds: it restarts where the running sum fell to zero or
+    below, and keeps the first span of the largest sum.
+    """
+    v = np.asarray(values, dtype=np.int64)
+    n = len(v)
+    if not n:
+        return 0, -1
+    prefix = np.zeros(n + 1, dtype=np.int64)
+    v.cumsum(out=prefix[1:])
+    before = prefix[:-1]
+    # Each span starts at the last prefix that is a running minimum.
+    low = before == np.minimum.accumulate(before)
+    start = np.maximum.accumulate(np.where(low, np.arange(n), 0))
+    k = int((prefix[1:] - before.take(start)).argmax())
+    return int(start[k]), k
 
 
-def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[str, list[float]]]:
+@lru_cache(maxsize=256)
+def _windows(n: int, k: int) -> tuple[NDArray[np.intp], NDArray[np.intp], Floats, Mask]:
+    """For each of n positions, its window ``a:b`` of k neighbours each side, the number
+    of neighbours (as floats) and where there is any."""
+    j = np.arange(n)
+    a, b = np.maximum(0, j - k), np.minimum(n, j + k + 1)
+    width = b - a - 1
+    return a, b, width.astype(np.float64), width > 0
+
+
+def _window_mean(values: ArrayLike, k: int) -> Floats:
+    """Mean of ``values`` over the k neighbours on each side, the value itself left out.
+
+    The same operations, in the same order, as the plain loop ``(prefix[b] - prefix[a] -
+    value) / (b - a - 1)`` with sequential prefix sums, so every mean is bit for bit the
+    loop's."""
+    v = np.asarray(values, dtype=np.float64)
+    n = len(v)
+    prefix = np.zeros(n + 1)
+    v.cumsum(out=prefix[1:])
+    a, b, width, some = _windows(n, k)
+    out = np.zeros(n)
+    np.divide(prefix.take(b) - prefix.take(a) - v, width, out=out, where=some)
+    return out
+
+
+def _log1p(counts: NDArray[np.int64]) -> Floats:
+    """``math.log1p`` of non-negative integers, from a table (``numpy.log1p`` may differ in
+    the last bit)."""
+    if not len(counts):
+        return np.zeros(0)
+    table = _log1p_table(1024)
+    if int(counts.max()) >= len(table):
+        table = _log1p_table(1 << int(counts.max()).bit_length())
+    return table.take(counts)
+
+
+@lru_cache(maxsize=8)
+def _log1p_table(size: int) -> Floats:
+    return np.array([math.log1p(i) for i in range(size)])
+
+
+def _codes_at(lines: list[str], pick: itemgetter[int]) -> codepoints.Codes:
+    """The code point of one character of each non-empty line (``itemgetter(0)``: the first)."""
+    return codepoints.codes("".join(map(pick, lines)))
+
+
+_FIRST, _LAST = itemgetter(0), itemgetter(-1)
+# Word-count bands, one column each, by word count (41 and more: 41).
+_BAND_NAMES = ("one_word", "two_three_words", "four_six_words", "seven_twelve_words", "long")
+_BANDS = np.array(
+    [[x == 1, 2 <= x <= 3, 4 <= x <= 6, 7 <= x <= 12, x > 40] for x in range(42)],
+    dtype=np.float64,
+).T.copy()
+
+
+def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[str, Column]]:
     """The lines still kept and not blank, and each feature as a column over them.
 
     The filter computes some forty values for each line of every page, so each column is
-    one plain comprehension (the fastest loop CPython has), and columns that are runs of a
-    constant (the body's extent) are built from list slices.
+    an array operation over all lines, from the page's array columns.
     """
-    blank = page.blank
-    act = [i for i in range(len(page)) if not removed[i] and not blank[i]]
+    lengths = page.length_array
+    if len(removed):
+        act_ix = ((lengths > 0) & ~np.array(removed, dtype=np.bool_)).nonzero()[0]
+    else:
+        act_ix = np.zeros(0, dtype=np.intp)
+    act: list[int] = act_ix.tolist()
     n = len(act)
-    stripped, lengths, words = page.stripped, page.lengths, page.word_counts
-    ends_sentence, stops = page.ends_sentence, page.stopword_counts
-    has_stoplist = 1.0 if page.stopwords else 0.0
+    stripped = page.stripped
+    lines = list(map(stripped.__getitem__, act))
+    w = page.word_array.take(act_ix)
+    ends = np.array(page.ends_sentence, dtype=np.bool_).take(act_ix)
+    first = _codes_at(lines, _FIRST)
+    last = _codes_at(lines, _LAST)
+    counts = page.char_counts.take(act_ix, axis=0)
+    has_words = w > 0
+    f = np.float64
 
-    lines = [stripped[i] for i in act]
-    w = [words[i] for i in act]
-    ends = [ends_sentence[i] for i in act]
-    cols: dict[str, list[float]] = {}
-    cols["chars"] = [math.log1p(lengths[i]) for i in act]
-    cols["words"] = [math.log1p(x) for x in w]
-    cols["sentence"] = _flags(ends)
-    cols["ellipsis"] = _flags([page.ends_ellipsis[i] for i in act])
-    cols["colon"] = [1.0 if s.endswith(":") else 0.0 for s in lines]
-    cols["stopwords"] = [stops[i] / x if x else 0.0 for i, x in zip(act, w)]
-    cols["no_stoplist"] = [1.0 - has_stoplist] * n
-    cols["capitalised"] = [
-        len([1 for t in s.split() if t[0].isupper()]) / x if 0 < x <= 15 else 0.0
-        for s, x in zip(lines, w)
-    ]
-    # Most lines hold no comma: their 0.0 needs no division.
-    cols["commas"] = [
-        min(1.0, 5.0 * c / x) if x and (c := s.count(",")) else 0.0 for s, x in zip(lines, w)
-    ]
-    cols["separators"] = [
-        1.0
-        if ("|" in s or "»" in s or "·" in s or "/" in s or "•" in s)
-        and any(sep in s for sep in SEPARATORS)
-        else 0.0
-        for s in lines
-    ]
-    counts = Counter(lines)
-    repeated = {s for s, c in counts.items() if c > 1}
-    cols["repeated"] = [1.0 if s in repeated else 0.0 for s in lines]
-    # Lines are not blank, so each has a first character.
-    cols["bullet"] = [1.0 if s[0] in BULLET_CHARS else 0.0 for s in lines]
-    prose = page.prose
-    p = [1.0 if prose[i] else 0.0 for i in act]
+    cols: dict[str, Column] = {}
+    cols["chars"] = _log1p(lengths.take(act_ix))
+    cols["words"] = _log1p(w)
+    cols["sentence"] = ends.astype(f)
+    cols["ellipsis"] = np.array(page.ends_ellipsis, dtype=f).take(act_ix)
+    cols["colon"] = (last == ord(":")).astype(f)
+    cols["stopwords"] = _ratio(page.stopword_array.take(act_ix), w, has_words)
+    cols["no_stoplist"] = np.full(n, 0.0 if page.stopwords else 1.0)
+    cols["capitalised"] = _ratio(_capitalised(page).take(act_ix), w, has_words & (w <= 15))
+    commas = counts[:, COMMA]
+    cols["commas"] = np.minimum(1.0, _ratio(5.0 * commas, w, has_words & (commas > 0)))
+    separated = np.zeros(n)
+    for j in (counts[:, BAR] + counts[:, SEPARATOR]).nonzero()[0].tolist():
+        s = lines[j]
+        separated[j] = 1.0 if any(sep in s for sep in SEPARATORS) else 0.0
+    cols["separators"] = separated
+    seen = Counter(lines)
+    if len(seen) == n:
+        cols["repeated"] = np.zeros(n)
+    else:
+        cols["repeated"] = (np.array(list(map(seen.__getitem__, lines))) > 1).astype(f)
+    cols["bullet"] = codepoints.is_any(first, BULLET_CHARS).astype(f)
+    prose = page.prose_array.take(act_ix)
+    p = prose.astype(f)
     cols["prose_near"] = _window_mean(p, NEAR)
     cols["prose_far"] = _window_mean(p, FAR)
     cols["words_near"] = _window_mean(cols["words"], 2)
     # Runs of short lines that are not sentences: menus, tag lists, link lists.
-    run: list[float] = []
-    for is_short, group in groupby([x <= SHORT_LINE_WORDS and not e for x, e in zip(w, ends)]):
-        size = len(list(group))
-        run += [math.log1p(size) if is_short else 0.0] * size
+    short = (w <= SHORT_LINE_WORDS) & ~ends
+    run = np.zeros(n)
+    run_first, run_last = _runs(short)
+    if len(run_first):
+        sizes = run_last - run_first + 1
+        run[short] = np.repeat(_log1p(sizes), sizes)
     cols["short_run"] = run
     # The body: the run of lines where finished sentences outweigh everything else.
-    values = [float(x) if e and x >= REGION_MIN_WORDS else -REGION_COST for x, e in zip(w, ends)]
-    a, b = _kadane(values)
-    inside = b - a + 1
-    cols["in_body"] = [0.0] * a + [1.0] * inside + [0.0] * (n - 1 - b)
-    cols["body_distance"] = [
-        *[math.log1p(d) for d in range(a, 0, -1)],
-        *[0.0] * inside,
-        *[math.log1p(d) for d in range(1, n - b)],
-    ]
-    cols["after_body"] = [0.0] * (b + 1) + [1.0] * (n - 1 - b)
-    cols["position"] = [j / n for j in range(n)]
-    cols["prose_before"] = [0.0, *p[:-1]] if n else []
-    cols["prose_after"] = [*p[1:], 0.0] if n else []
+    a, b = _kadane(np.where(ends & (w >= REGION_MIN_WORDS), w, -int(REGION_COST)))
+    in_body = np.zeros(n)
+    in_body[a : b + 1] = 1.0
+    cols["in_body"] = in_body
+    distance = np.zeros(n, dtype=np.int64)
+    distance[:a] = np.arange(a, 0, -1)
+    distance[b + 1 :] = np.arange(1, n - b)
+    cols["body_distance"] = _log1p(distance)
+    after = np.zeros(n)
+    after[b + 1 :] = 1.0
+    cols["after_body"] = after
+    cols["position"] = np.arange(n) / n if n else np.zeros(0)
+    before_p, after_p = np.zeros(n), np.zeros(n)
+    before_p[1:], after_p[:-1] = p[:-1], p[1:]
+    cols["prose_before"] = before_p
+    cols["prose_after"] = after_p
     # Word-count bands, so that a linear model can treat a one-word line unlike a
     # three-word one.
-    cols["one_word"] = [1.0 if x == 1 else 0.0 for x in w]
-    cols["two_three_words"] = [1.0 if 2 <= x <= 3 else 0.0 for x in w]
-    cols["four_six_words"] = [1.0 if 4 <= x <= 6 else 0.0 for x in w]
-    cols["seven_twelve_words"] = [1.0 if 7 <= x <= 12 else 0.0 for x in w]
-    cols["long"] = [1.0 if x > 40 else 0.0 for x in w]
+    bands = _BANDS.take(np.minimum(w, 41), axis=1)
+    for name, band in zip(_BAND_NAMES, bands):
+        cols[name] = band
     # Text that an extractor already cut down to the article is mostly prose: there, a
     # short line is a subheading far more often than a menu item.
-    cols["page_prose_share"] = [sum(p) / n] * n if n else []
+    cols["page_prose_share"] = np.full(n, int(prose.sum()) / n) if n else np.zeros(0)
     # Interactions a linear model cannot form itself.
-    cols["short_in_body"] = [
-        b if x <= SHORT_LINE_WORDS else 0.0 for b, x in zip(cols["in_body"], w)
-    ]
-    cols["prose_outside_body"] = [(1.0 - b) * q for b, q in zip(cols["in_body"], p)]
-    cols["question"] = [1.0 if s.endswith("?") else 0.0 for s in lines]
+    cols["short_in_body"] = in_body * (w <= SHORT_LINE_WORDS)
+    cols["prose_outside_body"] = (1.0 - in_body) * p
+    cols["question"] = (last == ord("?")).astype(f)
     # Only a line that opens with a digit can be numbered: the pattern runs on those alone.
-    cols["numbered"] = [1.0 if s[0].isdigit() and NUMBERED.match(s) else 0.0 for s in lines]
-    cols["structured"] = structured(page, act, lines)
-    cols["heading_before_prose"] = [
-        1.0 if x <= 15 and not e and after else 0.0
-        for x, e, after in zip(w, ends, cols["prose_after"])
-    ]
+    numbered = np.zeros(n)
+    for j in ((first > 127) | ((first >= 48) & (first <= 57))).nonzero()[0].tolist():
+        s = lines[j]
+        numbered[j] = 1.0 if s[0].isdigit() and NUMBERED.match(s) else 0.0
+    cols["numbered"] = numbered
+    bar = ord("|")
+    row = (first == bar) & (last == bar) & (counts[:, BAR] >= 3)
+    code = (counts[:, CODE] > 0) & ~page.few_symbols.take(act_ix)
+    cols["structured"] = (row | code).astype(f)
+    cols["heading_before_prose"] = ((w <= 15) & ~ends & (after_p != 0.0)).astype(f)
     return act, cols
 
 
-def structured(page: Page, act: Sequence[int], lines: Sequence[str]) -> list[float]:
-    """1.0 for a table row ("| 5/1/2017 | +6.5% |") or a line of code (full of braces,
-    ``=``, ``;``): article structure that an extractor keeps as runs of short lines, not a
-    menu. Bullets and indentation do not count: converters such as html2text or lynx write
-    a page's menus as indented bullet lists too."""
-    has_symbol, few_symbols = CODE_SYMBOL.search, page.few_code_symbols
-    return [
-        1.0
-        if (s[:1] == "|" and s[-1:] == "|" and s.count("|") >= 3)
-        or (has_symbol(s) is not None and not few_symbols(i))
-        else 0.0
-        for i, s in zip(act, lines)
-    ]
-
-
-def _logit(weights: dict[str, float], cols: Mapping[str, Sequence[float]], n: int) -> list[float]:
-    """bias + sum of weight * feature for each line, the features added in column order.
-
-    One call per line of a function that is that very sum written out (see ``_weighted_sum``):
-    the same additions in the same order as a loop over the columns, without building a
-    list per column.
-    """
-    names = tuple(name for name in cols if weights.get(name, 0.0))
-    if not names:
-        return [weights.get("bias", 0.0)] * n
-    terms = tuple(float(weights[name]) for name in names)
-    scorer = _weighted_sum(float(weights.get("bias", 0.0)), terms)
-    return list(map(scorer, *(cols[name] for name in names)))
-
-
-@lru_cache(maxsize=16)
-def _weighted_sum(bias: float, weights: tuple[float, ...]) -> Callable[..., float]:
-    """``lambda f0, f1, …: bias + w0 * f0 + w1 * f1 + …`` for these weights.
-
-    Python adds left to right, so this is exactly the loop ``score += w * f`` over the
-    features in order; ``repr`` writes each float so that it reads back identical (and
-    nothing but floats goes into the source).
-    """
-    args = ", ".join(f"f{k}" for k in range(len(weights)))
-    body = " + ".join([repr(bias), *(f"({w!r}) * f{k}" for k, w in enumerate(weights))])
-    names = {"inf": math.inf, "nan": math.nan}
-    return eval(f"lambda {args}: {body}", names)  # type: ignore[no-any-return]
-
-
-def _best_within(values: Sequence[float], k: int, reverse: bool = False) -> list[float]:
-    """For each position, the largest of the k values before it (after it, if reverse);
-    -5.0 where there is none.
-
-    The maximum of each window of k comes from maxima of windows of doubling width, each a
-    ``map(max, ...)`` over two shifted lists, so the work per value is a few C calls.
-    """
-    vals = list(values)
-    if not vals:
-        return []
-    if reverse:
-        vals.reverse()
-    n = len(vals)
-    out = [-5.0] + [max(vals[:j]) for j in range(1, min(k, n))]
-    if n > k:
-        # widest[i] is the maximum of vals[i : i + width], width the largest power of two <= k.
-        widest, width = vals, 1
-        while width * 2 <= k:
-            widest = list(map(max, widest, widest[width:]))
-            width *= 2
-        # Two windows of that width cover vals[i : i + k].
-        out += map(max, widest, widest[k - width : n - width])
-    if reverse:
-        out.reverse()
+def _ratio(num: ArrayLike, den: NDArray[np.int64], where: NDArray[np.bool_]) -> Floats:
+    """``num / den`` where ``where`` holds, else 0.0."""
+    out = np.zeros(len(den))
+    np.divide(num, den, out=out, where=where)
     return out
 
 
-def context_features(own: list[float], cols: dict[str, list[float]]) -> dict[str, list[float]]:
+def _capitalised(page: Page) -> NDArray[np.int64]:
+    """Per line, how many of its whitespace-separated words start with a capital letter
+    (``str.split`` and ``str.isupper``, counted over the whole text at once)."""
+    cp = page.codes
+    space = codepoints.is_space(cp)
+    # A word starts where a non-space follows a space (line terminators are spaces).
+    opens = ~space
+    opens[1:] &= space[:-1]
+    opens &= codepoints.is_upper(cp)
+    return page.per_line(opens.nonzero()[0])
+
+
+def _logit(weights: Mapping[str, float], cols: Mapping[str, ArrayLike], n: int) -> Floats:
+    """bias + sum of weight * feature for each line, the features added in column order.
+
+    The products of every weighed column, then a running sum down the columns, bias first:
+    the same additions in the same order as ``bias + w0 * f0 + w1 * f1 + …`` line by line
+    (not a matrix product, which would sum in another order).
+    """
+    bias = float(weights.get("bias", 0.0))
+    names = [name for name in cols if weights.get(name, 0.0)]
+    if not names or not n:
+        return np.full(n, bias)
+    terms = np.array([float(weights[name]) for name in names])
+    products = np.stack([np.asarray(cols[name], dtype=np.float64) for name in names])
+    products *= terms[:, None]
+    products[0] += bias
+    # ``cumsum`` adds strictly in order (never pairwise), row after row.
+    total: Floats = np.cumsum(products, axis=0)[-1]
+    return total
+
+
+def _best_within(values: ArrayLike, k: int, reverse: bool = False) -> Floats:
+    """For each position, the largest of the k values before it (after it, if reverse);
+    -5.0 where there is none."""
+    vals = np.asarray(values, dtype=np.float64)
+    n = len(vals)
+    if not n:
+        return np.zeros(0)
+    if reverse:
+        vals = vals[::-1]
+    padded = np.concatenate((np.full(k, -np.inf), vals))
+    out: Floats = padded[k - 1 : k - 1 + n].copy()
+    for t in range(2, k + 1):
+        np.maximum(out, padded[k - t : k - t + n], out=out)
+    out[0] = -5.0
+    if reverse:
+        out = out[::-1].copy()
+    return out
+
+
+def context_features(own: ArrayLike, cols: Mapping[str, Column]) -> dict[str, Column]:
     """The second layer's inputs: a line's own score beside its neighbours' scores.
 
     ``sandwich`` is jusText's revision in learned form: a short line with article on
     both sides (a subheading, a list item) is probably article too.
     """
-    n = len(own)
-    clipped = [x if -5.0 <= x <= 5.0 else 5.0 if x > 5.0 else -5.0 for x in own]
+    score = np.asarray(own, dtype=np.float64)
+    n = len(score)
+    # Clipped to -5..5; anything not in range and not above it (NaN too) is -5.
+    clipped = np.where(score > 5.0, 5.0, np.where(score >= -5.0, score, -5.0))
     before = _best_within(clipped, SANDWICH)
     after = _best_within(clipped, SANDWICH, reverse=True)
     return {
-        "own": own,
+        "own": score,
         "near_mean": _window_mean(clipped, 1),
         "far_mean": _window_mean(clipped, NEAR),
         "wide_mean": _window_mean(clipped, FAR),
-        "prev": [0.0, *clipped[:-1]] if n else [],
-        "next": [*clipped[1:], 0.0] if n else [],
+        "prev": np.concatenate(([0.0], clipped[:-1])) if n else np.zeros(0),
+        "next": np.concatenate((clipped[1:], [0.0])) if n else np.zeros(0),
         "best_before": before,
         "best_after": after,
-        "sandwich": list(map(min, before, after)),
+        "sandwich": np.minimum(before, after),
         "in_body": cols["in_body"],
         "body_distance": cols["body_distance"],
         "after_body": cols["after_body"],
@@ -419,7 +476,7 @@ def context_features(own: list[float], cols: dict[str, list[float]]) -> dict[str
 
 def scores(
     page: Page, removed: Sequence[bool], model: Model
-) -> tuple[list[int], dict[str, list[float]], Layers, list[float]]:
+) -> tuple[list[int], dict[str, Column], Layers, Floats]:
     """Lines considered, their features, the layers used and the final scores (logits)."""
     act, cols = line_features(page, removed)
     layers = model.layers(model.regime(cols))
@@ -458,72 +515,124 @@ EVIDENCE: dict[str, tuple[str, str]] = {
 }
 
 
-# One feature's evidence: its column, weight, average value and the two ways to say it.
-_Term = tuple[list[float], float, float, str, str]
+def _explanations(
+    model: Layers, cols: Mapping[str, ArrayLike], firsts: list[int], lasts: list[int]
+) -> list[str]:
+    """For each run of lines ``firsts[r]..lasts[r]``, the feature that pulled their
+    first-layer scores down the most, said the way round that it did.
+
+    A feature's pull is its weight times how far the run's mean lies from the average
+    line's; the first feature of the strongest pull against the lines wins. The run's sum
+    is added up line after line (``cumsum`` along the run), as ``sum`` over a list would.
+    """
+    found = [
+        (feature, wt, low, high)
+        for feature, (low, high) in EVIDENCE.items()
+        if (wt := model.line.get(feature, 0.0)) and feature in cols
+    ]
+    default = "its shape and neighbours look like page furniture"
+    if not found or not firsts:
+        return [default] * len(firsts)
+    matrix = np.stack([np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found])
+    sums = np.empty((len(found), len(firsts)))
+    for r, (a, b) in enumerate(zip(firsts, lasts)):
+        sums[:, r] = matrix[:, a] if a == b else matrix[:, a : b + 1].cumsum(axis=1)[:, -1]
+    sizes = np.array(lasts) - np.array(firsts) + 1
+    centres = np.array([model.line.get(f"mean:{feature}", 0.0) for feature, *_ in found])
+    weights = np.array([float(wt) for _, wt, _, _ in found])
+    deviation = sums / sizes - centres[:, None]
+    contribution = weights[:, None] * deviation
+    high = deviation > 0
+    said_low = np.array([bool(low) for *_, low, _ in found])[:, None]
+    said_high = np.array([bool(high) for *_, high in found])[:, None]
+    eligible = np.where(high, said_high, said_low) & (contribution < 0.0)
+    worst = np.where(eligible, contribution, np.inf).argmin(axis=0)
+    out = []
+    for r, t in enumerate(worst.tolist()):
+        if not eligible[t, r]:
+            out.append(default)
+        else:
+            _, _, low, hi = found[t]
+            out.append(hi if high[t, r] else low)
+    return out
 
 
-def _evidence_terms(model: Layers, cols: dict[str, list[float]]) -> list[_Term]:
-    """The features of ``EVIDENCE`` that the layer weighs, looked up once per page rather
-    than once per removal."""
-    terms = []
-    for feature, (low, high) in EVIDENCE.items():
-        wt = model.line.get(feature, 0.0)
-        if wt and feature in cols:
-            terms.append((cols[feature], wt, model.line.get(f"mean:{feature}", 0.0), low, high))
-    return terms
-
-
-def _evidence(terms: list[_Term], first: int, last: int) -> str:
-    """The feature that pulled the first-layer scores of lines first..last down the most,
-    said the way round that it did."""
-    worst, said = 0.0, ""
-    size = last - first + 1
-    for col, wt, centre, low, high in terms:
-        deviation = sum(col[first : last + 1]) / size - centre
-        contribution = wt * deviation
-        text = high if deviation > 0 else low
-        if contribution < worst and text:
-            worst, said = contribution, text
-    return said or "its shape and neighbours look like page furniture"
+def long_paragraphs(page: Page) -> NDArray[np.bool_]:
+    """A paragraph this long, with function words and no code, is article text even when it
+    does not end like a sentence (an extractor may hand over a whole article as one line)."""
+    n = page.word_array
+    long = (n >= LONG_PARAGRAPH_WORDS) & page.few_symbols
+    if page.stopwords:
+        long &= page.stopword_array >= 0.2 * n
+    return long
 
 
 def long_paragraph(page: Page, i: int) -> bool:
-    """A paragraph this long, with function words and no code, is article text even when it
-    does not end like a sentence (an extractor may hand over a whole article as one line)."""
-    n = page.word_counts[i]
-    return (
-        n >= LONG_PARAGRAPH_WORDS
-        and page.few_code_symbols(i)
-        and (not page.stopwords or page.stopword_counts[i] >= 0.2 * n)
-    )
+    """``long_paragraphs`` of line i."""
+    return bool(long_paragraphs(page)[i])
 
 
-def find_headline(page: Page, act: Sequence[int], cols: dict[str, list[float]]) -> int | None:
+def find_headline(page: Page, act: Sequence[int], cols: Mapping[str, ArrayLike]) -> int | None:
     """Position (in ``act``) of the article's headline, which a line scorer would take for a
     teaser: the first line above the body that reads as a title (4 to 30 words, not a
     finished sentence, no separators) and whose words mostly recur in the body."""
-    in_body = cols["in_body"]
-    try:
-        start = in_body.index(1.0)
-    except ValueError:
+    in_body = np.asarray(cols["in_body"])
+    body = np.flatnonzero(in_body == 1.0)
+    if not len(body):
         return None
-    words, ends, stop = page.words, page.ends_sentence, page.stopwords
-    # The body's vocabulary, gathered only once a line above the body reads as a title.
-    body_words: set[str] | None = None
-    for j in range(start):
-        i = act[j]
-        n = len(words[i])
-        if not 4 <= n <= HEADLINE_MAX_WORDS or ends[i] or cols["separators"][j]:
-            continue
-        content = [w for w in words[i] if w not in stop and not w.isdigit()]
+    start = int(body[0])
+    ix = np.asarray(act[:start], dtype=np.int64)
+    n = page.word_array[ix]
+    ends = np.array(page.ends_sentence, dtype=np.bool_)[ix]
+    titles = (n >= 4) & (n <= HEADLINE_MAX_WORDS) & ~ends
+    titles &= np.asarray(cols["separators"])[:start] == 0.0
+    stop = page.stopwords
+    # The body's vocabulary, asked only once a line above the body reads as a title.
+    vocabulary: _Vocabulary | None = None
+    for j in np.flatnonzero(titles).tolist():
+        words = page.line_words(act[j])
+        content = [w for w in words if w not in stop and not w.isdigit()]
         if not content:
             continue
-        if body_words is None:
-            body = [words[act[k]] for k in range(start, len(act)) if in_body[k]]
-            body_words = set().union(*body)
-        if sum(w in body_words for w in content) >= HEADLINE_OVERLAP * len(content):
-            return j
+        if vocabulary is None:
+            vocabulary = _Vocabulary(page, [act[k] for k in body.tolist()])
+        if sum(map(vocabulary.__contains__, content)) >= HEADLINE_OVERLAP * len(content):
+            return int(j)
     return None
+
+
+class _Vocabulary:
+    """Whether a word is one of the tokens of some lines (``Page.words`` of them).
+
+    Finds the word in the lower-cased text and checks that the occurrence is a whole token
+    of one of the lines, instead of tokenising every line of the body for a few look-ups.
+    """
+
+    def __init__(self, page: Page, lines: list[int]) -> None:
+        self.page = page
+        self.lines = set(lines)
+        self.exact = page.tokens is not None
+        self.words: set[str] = set()
+        if not self.exact:  # lower-casing moved offsets: tokenise line by line
+            self.words = set().union(*map(page.line_words, lines))
+        ordered = sorted(self.lines)
+        self.lo = page.starts[ordered[0]] if ordered else 0
+        self.hi = page.ends[ordered[-1]] if ordered else 0
+
+    def __contains__(self, word: str) -> bool:
+        if not self.exact:
+            return word in self.words
+        page, low, size = self.page, self.page.lower, len(word)
+        pos = low.find(word, self.lo, self.hi)
+        while pos != -1:
+            end = pos + size
+            whole = (pos == 0 or not _WORD_CHAR.match(low, pos - 1)) and not _WORD_CHAR.match(
+                low, end
+            )
+            if whole and bisect_right(page.starts, pos) - 1 in self.lines:
+                return True
+            pos = low.find(word, pos + 1, self.hi)
+        return False
 
 
 def _odds(logit: float) -> float:
@@ -541,31 +650,28 @@ class Body(LineFilter):
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         model = self.model or shipped_model()
         act, cols, layers, final = scores(page, removed, model)
-        threshold = layers.threshold
-        stripped = page.stripped
         n = len(act)
+        if not n:
+            return
         headline = find_headline(page, act, cols)
-        terms = _evidence_terms(layers, cols)
         # A paragraph of prose inside the article's body, or any long paragraph, is never
         # taken on a score alone: a lost paragraph costs a reader more than a kept menu line.
-        prose, in_body = page.prose, cols["in_body"]
-        keep = [
-            final[j] >= threshold
-            or j == headline
-            or (in_body[j] and prose[act[j]])
-            or long_paragraph(page, act[j])
-            for j in range(n)
-        ]
-        j = 0
-        while j < n:
-            if keep[j]:
-                j += 1
-                continue
-            k = j
-            while k + 1 < n and not keep[k + 1]:
-                k += 1
-            why = _evidence(terms, j, k)
-            odds = max(map(_odds, final[j : k + 1]))
+        ix = np.asarray(act, dtype=np.int64)
+        keep = final >= layers.threshold
+        keep |= (cols["in_body"] != 0.0) & page.prose_array[ix]
+        keep |= long_paragraphs(page)[ix]
+        if headline is not None:
+            keep[headline] = True
+        first_ix, last_ix = _runs(~keep)
+        if not len(first_ix):
+            return
+        firsts, lasts = first_ix.tolist(), last_ix.tolist()
+        whys = _explanations(layers, cols, firsts, lasts)
+        scores_ = final.tolist()
+        stripped = page.stripped
+        for j, k, why in zip(firsts, lasts, whys):
+            # The odds rise with the score: the best line's odds are the run's best.
+            odds = _odds(max(scores_[j : k + 1]))
             first = quote(stripped[act[j]], 40)
             if k == j:
                 what = f'line "{first}" looks like page furniture'
@@ -573,4 +679,3 @@ class Body(LineFilter):
                 last = quote(stripped[act[k]], 40)
                 what = f'{k - j + 1} lines from "{first}" to "{last}" look like page furniture'
             yield act[j], act[k], f"{what} (article odds at most {odds:.0%}): {why}"
-            j = k + 1
