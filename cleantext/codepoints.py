@@ -77,14 +77,29 @@ def is_space(cp: Codes) -> Mask:
     return np.take(_space_table(_size(cp)), cp)
 
 
+@lru_cache(maxsize=4)
+def _space_upper_table(size: int) -> NDArray[np.uint8]:
+    table = _space_table(size).astype(np.uint8)
+    table[_upper_table(size)] = 2
+    return table
+
+
+def space_or_upper(cp: Codes) -> NDArray[np.uint8]:
+    """1 where ``str.isspace``, 2 where ``str.isupper`` (never both), else 0."""
+    return _space_upper_table(_size(cp)).take(cp)
+
+
 def is_upper(cp: Codes) -> Mask:
     return np.take(_upper_table(_size(cp)), cp)
 
 
 @lru_cache(maxsize=32)
-def _char_table(chars: str, size: int) -> Mask:
-    table = np.zeros(size, dtype=np.bool_)
-    table[codes(chars)] = True
+def _char_table(chars: str) -> Mask:
+    """Indexed by code point up to the highest of ``chars``; one false entry after it
+    stands for every higher code point."""
+    at = codes(chars)
+    table = np.zeros(int(at.max()) + 2 if len(at) else 1, dtype=np.bool_)
+    table[at] = True
     return table
 
 
@@ -104,7 +119,8 @@ def classes(cp: Codes, sets: tuple[str, ...]) -> NDArray[np.uint8]:
 
 def is_any(cp: Codes, chars: str) -> Mask:
     """Where ``cp`` holds one of ``chars``."""
-    return np.take(_char_table(chars, _size(cp)), cp)
+    table = _char_table(chars)
+    return table.take(np.minimum(cp, len(table) - 1))
 
 
 @dataclass(frozen=True)

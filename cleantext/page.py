@@ -39,7 +39,7 @@ ELLIPSIS_ENDINGS = ("…", "...", "…»", "…”", "...”")
 PROSE_MIN_WORDS = 12
 CODE_SYMBOLS = "{}[]<>=;\\"
 # Characters that the shape features count on every line, one class each (``char_counts``):
-# commas, bars, the other separator characters and code symbols.
+# commas, bars, the other characters of the body filter's separators, and code symbols.
 COUNTED = (",", "|", "»·/•", CODE_SYMBOLS)
 COMMA, BAR, SEPARATOR, CODE = 1, 2, 3, 4
 _CLOSER_CHARS = "".join(sorted(CLOSERS))
@@ -254,10 +254,20 @@ class Page:
         return self.code_symbols <= 2 + self.length_array // 50
 
     @cached_property
+    def sentence_array(self) -> Mask:
+        """``ends_sentence`` as an array."""
+        return np.array(self.ends_sentence, dtype=np.bool_)
+
+    @cached_property
+    def ellipsis_array(self) -> Mask:
+        """``ends_ellipsis`` as an array."""
+        return np.array(self.ends_ellipsis, dtype=np.bool_)
+
+    @cached_property
     def prose_array(self) -> Mask:
         """``prose`` as an array."""
         n = self.word_array
-        prose = (n >= PROSE_MIN_WORDS) & np.array(self.ends_sentence, dtype=np.bool_)
+        prose = (n >= PROSE_MIN_WORDS) & self.sentence_array
         if self.stopwords:
             prose &= self.stopword_array >= 0.2 * n
         return prose & self.few_symbols

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from filtercase import removed_lines
+import math
+from itertools import accumulate
 
-from cleantext.filters import Body
+import numpy as np
+from filtercase import removed_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import Page
+from cleantext.filters import Body, body
 from cleantext.filters.body import _kadane, _window_mean
 
 ARTICLE = [
@@ -75,3 +82,144 @@ def test_a_text_that_starts_with_its_article_is_extracted_text() -> None:
     items = ["Sunscreen", "Water bottle", "Hat", "Spare socks", "First-aid kit", "Map"]
     assert _regime([*ARTICLE[:2], *items, *ARTICLE[2:]]) == "extracted"
     assert _regime([*MENU[:4], *ARTICLE[:2], *items, *ARTICLE[2:]]) == "page"
+
+
+# The array helpers against the plain loops they replace, bit for bit.
+
+
+floats = st.floats(min_value=-50.0, max_value=50.0, allow_nan=False)
+
+
+def _kadane_loop(values: list[int]) -> tuple[int, int]:
+    best, cur, start, span = -math.inf, 0.0, 0, (0, -1)
+    for k, v in enumerate(values):
+        if cur <= 0:
+            cur, start = v, k
+        else:
+            cur += v
+        if cur > best:
+            best, span = cur, (start, k)
+    return span
+
+
+def _window_mean_loop(values: list[float], k: int) -> list[float]:
+    n = len(values)
+    prefix = [0.0, *accumulate(values)]
+    out = []
+    for j in range(n):
+        a, b = max(0, j - k), min(n, j + k + 1)
+        out.append((prefix[b] - prefix[a] - values[j]) / (b - a - 1) if b - a > 1 else 0.0)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-8, 40), max_size=60))
+def test_kadane_matches_the_loop(values: list[int]) -> None:
+    assert body._kadane(values) == _kadane_loop(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(floats, max_size=40), st.integers(1, 12))
+def test_window_mean_matches_the_loop_bit_for_bit(values: list[float], k: int) -> None:
+    assert body._window_mean(values, k).tolist() == _window_mean_loop(values, k)
+    means = body._window_means(values, k, k + 1)
+    assert [m.tolist() for m in means] == [_window_mean_loop(values, j) for j in (k, k + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(floats, max_size=40), st.integers(1, 6), st.booleans())
+def test_best_within_matches_the_loop(values: list[float], k: int, reverse: bool) -> None:
+    vals = values[::-1] if reverse else values
+    want = [max(vals[max(0, j - k) : j]) if j else -5.0 for j in range(len(vals))]
+    assert body._best_within(values, k, reverse).tolist() == (want[::-1] if reverse else want)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(floats, floats, floats), max_size=30), floats, floats, floats)
+def test_logit_adds_in_column_order(
+    rows: list[tuple[float, ...]], w0: float, w1: float, w2: float
+) -> None:
+    cols = {name: [r[i] for r in rows] for i, name in enumerate(("a", "b", "c"))}
+    weights = {"bias": 0.25, "a": w0, "b": 0.0, "c": w2, "unused": w1}
+    want = [0.25 + w0 * a + w2 * c if w0 else 0.25 + w2 * c for a, _, c in rows]
+    if not w2:
+        want = [0.25 + w0 * a if w0 else 0.25 for a, _, _ in rows]
+    assert body._logit(weights, cols, len(rows)).tolist() == want
+
+
+LINES = st.lists(
+    st.lists(
+        st.sampled_from(
+            [
+                "The",
+                "cat",
+                "Sat",
+                "ON",
+                "a",
+                "mat",
+                ",",
+                "|",
+                " | ",
+                "»",
+                "/",
+                "•",
+                "{",
+                "=",
+                ";",
+                "12.",
+                "3)",
+                "٣.",
+                "²",
+                " ",
+                "\t",
+                ".",
+                "?",
+                ":",
+                "…",
+                "É",
+                "ß",
+                "😀",
+                "-",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    ).map("".join),
+    max_size=25,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(LINES)
+def test_line_features_match_their_per_line_definitions(lines: list[str]) -> None:
+    page = Page("\n".join(lines), frozenset({"the", "a", "on"}))
+    act, cols = body.line_features(page, [False] * len(page))
+    assert act == [i for i, s in enumerate(page.stripped) if s]
+    for j, i in enumerate(act):
+        s, w = page.stripped[i], page.word_counts[i]
+        caps = len([1 for t in s.split() if t[0].isupper()])
+        assert cols["capitalised"][j] == (caps / w if 0 < w <= 15 else 0.0)
+        c = s.count(",")
+        assert cols["commas"][j] == (min(1.0, 5.0 * c / w) if w and c else 0.0)
+        assert cols["separators"][j] == float(any(sep in s for sep in body.SEPARATORS))
+        assert cols["colon"][j] == float(s.endswith(":"))
+        assert cols["question"][j] == float(s.endswith("?"))
+        assert cols["bullet"][j] == float(s[0] in body.BULLET_CHARS)
+        numbered = s[0].isdigit() and body.NUMBERED.match(s) is not None
+        assert cols["numbered"][j] == float(numbered)
+        row = s[:1] == "|" and s[-1:] == "|" and s.count("|") >= 3
+        code = body.CODE_SYMBOL.search(s) is not None and not page.few_code_symbols(i)
+        assert cols["structured"][j] == float(row or code)
+        assert cols["chars"][j] == math.log1p(len(s)) and cols["words"][j] == math.log1p(w)
+    assert np.array_equal(
+        cols["repeated"],
+        [float(page.stripped[i] in [page.stripped[k] for k in act if k != i]) for i in act],
+    )
+
+
+def test_every_separator_holds_a_character_the_page_counts() -> None:
+    """Only lines with a bar or a separator character are searched for separators."""
+    from cleantext.page import BAR, COUNTED, SEPARATOR
+
+    counted = COUNTED[BAR - 1] + COUNTED[SEPARATOR - 1]
+    assert all(any(c in counted for c in sep) for sep in body.SEPARATORS)

@@ -49,8 +49,6 @@ LONG_PARAGRAPH_WORDS = 60
 HEADLINE_OVERLAP = 0.6
 SEPARATORS = (" | ", "»", " · ", " / ", " • ")
 BULLET_CHARS = "•-*–·▪►"
-# The characters of ``SEPARATORS``: only a line holding one of them can hold a separator.
-SEPARATOR_CHARS = "|»·/•"
 _WORD_CHAR = re.compile(r"\w")
 
 Floats = NDArray[np.float64]
@@ -240,6 +238,21 @@ def _windows(n: int, k: int) -> tuple[NDArray[np.intp], NDArray[np.intp], Floats
     return a, b, width.astype(np.float64), width > 0
 
 
+def _window_means(values: ArrayLike, *ks: int) -> list[Floats]:
+    """``_window_mean`` of one column for several k, sharing its prefix sums."""
+    v = np.asarray(values, dtype=np.float64)
+    n = len(v)
+    prefix = np.zeros(n + 1)
+    v.cumsum(out=prefix[1:])
+    means = []
+    for k in ks:
+        a, b, width, some = _windows(n, k)
+        out = np.zeros(n)
+        np.divide(prefix.take(b) - prefix.take(a) - v, width, out=out, where=some)
+        means.append(out)
+    return means
+
+
 def _window_mean(values: ArrayLike, k: int) -> Floats:
     """Mean of ``values`` over the k neighbours on each side, the value itself left out.
 
@@ -302,7 +315,7 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     stripped = page.stripped
     lines = list(map(stripped.__getitem__, act))
     w = page.word_array.take(act_ix)
-    ends = np.array(page.ends_sentence, dtype=np.bool_).take(act_ix)
+    ends = page.sentence_array.take(act_ix)
     first = _codes_at(lines, _FIRST)
     last = _codes_at(lines, _LAST)
     counts = page.char_counts.take(act_ix, axis=0)
@@ -310,14 +323,16 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     f = np.float64
 
     cols: dict[str, Column] = {}
-    cols["chars"] = _log1p(lengths.take(act_ix))
+    line_lengths = lengths.take(act_ix)
+    cols["chars"] = _log1p(line_lengths)
     cols["words"] = _log1p(w)
     cols["sentence"] = ends.astype(f)
-    cols["ellipsis"] = np.array(page.ends_ellipsis, dtype=f).take(act_ix)
+    cols["ellipsis"] = page.ellipsis_array.take(act_ix).astype(f)
     cols["colon"] = (last == ord(":")).astype(f)
     cols["stopwords"] = _ratio(page.stopword_array.take(act_ix), w, has_words)
     cols["no_stoplist"] = np.full(n, 0.0 if page.stopwords else 1.0)
-    cols["capitalised"] = _ratio(_capitalised(page).take(act_ix), w, has_words & (w <= 15))
+    few = has_words & (w <= 15)
+    cols["capitalised"] = _ratio(_capitalised(lines, line_lengths, few), w, few)
     commas = counts[:, COMMA]
     cols["commas"] = np.minimum(1.0, _ratio(5.0 * commas, w, has_words & (commas > 0)))
     separated = np.zeros(n)
@@ -333,8 +348,7 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["bullet"] = codepoints.is_any(first, BULLET_CHARS).astype(f)
     prose = page.prose_array.take(act_ix)
     p = prose.astype(f)
-    cols["prose_near"] = _window_mean(p, NEAR)
-    cols["prose_far"] = _window_mean(p, FAR)
+    cols["prose_near"], cols["prose_far"] = _window_means(p, NEAR, FAR)
     cols["words_near"] = _window_mean(cols["words"], 2)
     # Runs of short lines that are not sentences: menus, tag lists, link lists.
     short = (w <= SHORT_LINE_WORDS) & ~ends
@@ -394,16 +408,24 @@ def _ratio(num: ArrayLike, den: NDArray[np.int64], where: NDArray[np.bool_]) -> 
     return out
 
 
-def _capitalised(page: Page) -> NDArray[np.int64]:
-    """Per line, how many of its whitespace-separated words start with a capital letter
-    (``str.split`` and ``str.isupper``, counted over the whole text at once)."""
-    cp = page.codes
-    space = codepoints.is_space(cp)
-    # A word starts where a non-space follows a space (line terminators are spaces).
-    opens = ~space
-    opens[1:] &= space[:-1]
-    opens &= codepoints.is_upper(cp)
-    return page.per_line(opens.nonzero()[0])
+def _capitalised(lines: list[str], lengths: NDArray[np.int64], which: Mask) -> NDArray[np.int64]:
+    """For the lines ``which`` selects, how many of their whitespace-separated words start
+    with a capital letter (``str.split`` and ``str.isupper``), counted over the selected
+    lines' text at once; 0 for the others."""
+    out = np.zeros(len(lines), dtype=np.int64)
+    picked = which.nonzero()[0]
+    if not len(picked):
+        return out
+    # The lines one after another, each after a space, so that each line's first word
+    # opens after a space like every other word.
+    kind = codepoints.space_or_upper(
+        codepoints.codes(" " + " ".join(map(lines.__getitem__, picked.tolist())))
+    )
+    at = ((kind[1:] == 2) & (kind[:-1] == 1)).nonzero()[0]
+    bounds = np.zeros(len(picked) + 1, dtype=np.int64)
+    (lengths.take(picked) + 1).cumsum(out=bounds[1:])
+    out[picked] = at.searchsorted(bounds[1:]) - at.searchsorted(bounds[:-1])
+    return out
 
 
 def _logit(weights: Mapping[str, float], cols: Mapping[str, ArrayLike], n: int) -> Floats:
@@ -418,11 +440,11 @@ def _logit(weights: Mapping[str, float], cols: Mapping[str, ArrayLike], n: int) 
     if not names or not n:
         return np.full(n, bias)
     terms = np.array([float(weights[name]) for name in names])
-    products = np.stack([np.asarray(cols[name], dtype=np.float64) for name in names])
-    products *= terms[:, None]
-    products[0] += bias
-    # ``cumsum`` adds strictly in order (never pairwise), row after row.
-    total: Floats = np.cumsum(products, axis=0)[-1]
+    products = np.stack([np.asarray(cols[name], dtype=np.float64) for name in names], axis=1)
+    products *= terms
+    products[:, 0] += bias
+    # ``cumsum`` adds strictly in order (never pairwise): along each line's row, bias first.
+    total: Floats = products.cumsum(axis=1)[:, -1]
     return total
 
 
@@ -457,11 +479,12 @@ def context_features(own: ArrayLike, cols: Mapping[str, Column]) -> dict[str, Co
     clipped = np.where(score > 5.0, 5.0, np.where(score >= -5.0, score, -5.0))
     before = _best_within(clipped, SANDWICH)
     after = _best_within(clipped, SANDWICH, reverse=True)
+    near, far, wide = _window_means(clipped, 1, NEAR, FAR)
     return {
         "own": score,
-        "near_mean": _window_mean(clipped, 1),
-        "far_mean": _window_mean(clipped, NEAR),
-        "wide_mean": _window_mean(clipped, FAR),
+        "near_mean": near,
+        "far_mean": far,
+        "wide_mean": wide,
         "prev": np.concatenate(([0.0], clipped[:-1])) if n else np.zeros(0),
         "next": np.concatenate((clipped[1:], [0.0])) if n else np.zeros(0),
         "best_before": before,
@@ -534,10 +557,11 @@ def _explanations(
     if not found or not firsts:
         return [default] * len(firsts)
     matrix = np.stack([np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found])
-    sums = np.empty((len(found), len(firsts)))
-    for r, (a, b) in enumerate(zip(firsts, lasts)):
-        sums[:, r] = matrix[:, a] if a == b else matrix[:, a : b + 1].cumsum(axis=1)[:, -1]
-    sizes = np.array(lasts) - np.array(firsts) + 1
+    starts, sizes = np.array(firsts), np.array(lasts) - np.array(firsts) + 1
+    # A run of one line sums to its value; longer runs are added up one by one.
+    sums = matrix.take(starts, axis=1)
+    for r in (sizes > 1).nonzero()[0].tolist():
+        sums[:, r] = matrix[:, firsts[r] : lasts[r] + 1].cumsum(axis=1)[:, -1]
     centres = np.array([model.line.get(f"mean:{feature}", 0.0) for feature, *_ in found])
     weights = np.array([float(wt) for _, wt, _, _ in found])
     deviation = sums / sizes - centres[:, None]
@@ -583,7 +607,7 @@ def find_headline(page: Page, act: Sequence[int], cols: Mapping[str, ArrayLike])
     start = int(body[0])
     ix = np.asarray(act[:start], dtype=np.int64)
     n = page.word_array[ix]
-    ends = np.array(page.ends_sentence, dtype=np.bool_)[ix]
+    ends = page.sentence_array[ix]
     titles = (n >= 4) & (n <= HEADLINE_MAX_WORDS) & ~ends
     titles &= np.asarray(cols["separators"])[:start] == 0.0
     stop = page.stopwords
