@@ -123,16 +123,61 @@ def is_any(cp: Codes, chars: str) -> Mask:
     return table.take(np.minimum(cp, len(table) - 1))
 
 
+# Odd 64-bit multipliers for ``KeySet``'s hash: the first that spreads a set's keys over
+# distinct slots is kept.
+_MULTIPLIERS = [(0x9E3779B97F4A7C15 * (2 * k + 1)) % (1 << 64) | 1 for k in range(48)]
+
+
+@dataclass(frozen=True)
+class KeySet:
+    """A set of 64-bit keys, for membership tests of many keys at once: a table of slots
+    that no two keys of the set share (multiplicative hashing), so that a test is one
+    look-up and one comparison; a sorted array and binary search when no table was found."""
+
+    keys: NDArray[np.uint64]  # sorted; with a table, slot k's key is keys[table[k]]
+    multiplier: int = 0
+    shift: int = 0
+    table: NDArray[np.int32] | None = None
+
+    @classmethod
+    def of(cls, keys: list[int]) -> KeySet:
+        # Key 0 never occurs (a token has at least one non-zero byte): index 0 holds it and
+        # every empty slot points there.
+        values = np.array([0, *sorted(set(keys))], dtype=np.uint64)
+        for bits in range(max(10, 2 * len(values).bit_length() - 2), 19):
+            for m in _MULTIPLIERS:
+                slots = (values[1:] * np.uint64(m)) >> np.uint64(64 - bits)
+                if len(np.unique(slots)) == len(slots):
+                    table = np.zeros(1 << bits, dtype=np.int32)
+                    table[slots.astype(np.int64)] = np.arange(1, len(values), dtype=np.int32)
+                    return cls(values, m, 64 - bits, table)
+        return cls(values[1:])
+
+    def among(self, keys: NDArray[np.uint64]) -> Mask:
+        """Which of ``keys`` are in the set."""
+        if self.table is None:
+            if not len(self.keys):
+                return np.zeros(len(keys), dtype=np.bool_)
+            at = np.minimum(self.keys.searchsorted(keys), len(self.keys) - 1)
+            found: Mask = self.keys.take(at) == keys
+            return found
+        slots = (keys * np.uint64(self.multiplier)) >> np.uint64(self.shift)
+        hit: Mask = self.keys.take(self.table.take(slots.astype(np.intp))) == keys
+        return hit
+
+
 @dataclass(frozen=True)
 class Stoplist:
-    """A stoplist ready for ``Tokens.stopwords``: its alphabet and the sorted keys of its
-    words of at most ``_LIMB`` characters (longer ones are looked up in ``words``)."""
+    """A stoplist ready for ``Tokens.stopwords``: the keys of its words of at most
+    ``_LIMB`` characters, and of the first characters of the longer ones (which are then
+    looked up in ``words``). A character's digit is its code point where every character of
+    the stoplist is below ``_OTHER`` (``latin``), else its place in ``alphabet`` plus one."""
 
     words: frozenset[str]
     alphabet: str
-    keys: NDArray[np.uint64]
-    # The keys of the first ``_LIMB`` characters of the longer words.
-    heads: NDArray[np.uint64]
+    latin: bool
+    keys: KeySet
+    heads: KeySet
     longest: int
 
 
@@ -144,15 +189,16 @@ def stoplist(words: frozenset[str]) -> Stoplist | None:
     alphabet = "".join(sorted(set("".join(tokens))))
     if len(alphabet) >= _OTHER:
         return None
-    digit = {c: k + 1 for k, c in enumerate(alphabet)}
+    latin = all(ord(c) < _OTHER for c in alphabet)
+    digit = {c: ord(c) if latin else k + 1 for k, c in enumerate(alphabet)}
 
     def key(word: str) -> int:
         return sum(digit[c] << (8 * k) for k, c in enumerate(word[:_LIMB]))
 
-    keys = sorted({key(w) for w in tokens if len(w) <= _LIMB})
-    heads = sorted({key(w) for w in tokens if len(w) > _LIMB})
+    keys = KeySet.of([key(w) for w in tokens if len(w) <= _LIMB])
+    heads = KeySet.of([key(w) for w in tokens if len(w) > _LIMB])
     longest = max(map(len, tokens), default=0)
-    return Stoplist(words, alphabet, np.array(keys, np.uint64), np.array(heads, np.uint64), longest)
+    return Stoplist(words, alphabet, latin, keys, heads, longest)
 
 
 @lru_cache(maxsize=4)
@@ -188,16 +234,19 @@ class Tokens:
         # Each token's key: the digits of its first characters, read as one little-endian
         # 64-bit word from a byte array (unaligned reads), cut to the token's length.
         digits = np.zeros(n + _LIMB, dtype=np.uint8)
-        np.take(_digits(stop.alphabet, _size(self.cp)), self.cp, out=digits[:n])
+        if stop.latin:
+            digits[:n] = np.minimum(self.cp, _OTHER)
+        else:
+            np.take(_digits(stop.alphabet, _size(self.cp)), self.cp, out=digits[:n])
         packed = np.ndarray((n,), dtype="<u8", buffer=digits, strides=(1,))
         keys = np.take(packed, starts) & np.take(_MASKS, np.minimum(lengths, _LIMB))
         hit = np.zeros(len(starts), dtype=np.bool_)
         short = np.flatnonzero(lengths <= _LIMB)
-        hit[short[_among(keys[short], stop.keys)]] = True
+        hit[short[stop.keys.among(keys[short])]] = True
         # A longer token is looked up as a string, and only when its first characters are
         # those of a longer stopword.
         long = np.flatnonzero((lengths > _LIMB) & (lengths <= stop.longest))
-        long = long[_among(keys[long], stop.heads)]
+        long = long[stop.heads.among(keys[long])]
         if len(long):
             text, words = self.text, stop.words
             found = [
@@ -207,12 +256,3 @@ class Tokens:
             ]
             hit[found] = True
         return starts[hit]
-
-
-def _among(keys: NDArray[np.uint64], sorted_keys: NDArray[np.uint64]) -> Mask:
-    """Which of ``keys`` are in ``sorted_keys``."""
-    if not len(sorted_keys):
-        return np.zeros(len(keys), dtype=np.bool_)
-    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-    found: Mask = np.take(sorted_keys, at) == keys
-    return found

@@ -144,9 +144,17 @@ class Page:
         come from ``tokens``; a filter that wants a line's words asks ``line_words``."""
         return list(map(WORD.findall, map(str.lower, self.stripped)))
 
+    def _words_by_line(self) -> list[list[str]]:
+        """``words``, for the counts of the rare text that the arrays cannot count (see
+        ``tokens``), kept apart so that asking for the counts never computes ``words``."""
+        words = self.__dict__.get("words") or self.__dict__.get("_words")
+        if words is None:
+            words = self.__dict__["_words"] = list(map(WORD.findall, map(str.lower, self.stripped)))
+        return words
+
     def line_words(self, i: int) -> list[str]:
         """``words[i]``, without tokenising every line for it."""
-        words = self.__dict__.get("words")
+        words = self.__dict__.get("words") or self.__dict__.get("_words")
         return words[i] if words is not None else WORD.findall(self.stripped[i].lower())
 
     # Array columns: the features above and below as whole-text array operations, for the
@@ -195,7 +203,7 @@ class Page:
         """``word_counts`` as an array."""
         tokens = self.tokens
         if tokens is None:
-            return np.array(list(map(len, self.words)), dtype=np.int64)
+            return np.array(list(map(len, self._words_by_line())), dtype=np.int64)
         return self.per_line(tokens.starts)
 
     @cached_property
@@ -212,7 +220,7 @@ class Page:
         prepared = codepoints.stoplist(stop)
         if tokens is None or prepared is None:
             hit = stop.__contains__
-            counts = [len(list(filter(hit, ws))) if ws else 0 for ws in self.words]
+            counts = [len(list(filter(hit, ws))) if ws else 0 for ws in self._words_by_line()]
             return np.array(counts, dtype=np.int64)
         return self.per_line(tokens.stopwords(prepared))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -283,3 +284,16 @@ def test_final_sigma_lowers_the_same_in_a_line_and_in_the_text() -> None:
     for space in (c for c in map(chr, range(0x3100)) if c.isspace()):
         text = f"ΑΣ{space}Σ"
         assert text.lower() == space.join(part.lower() for part in text.split(space))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.integers(1, 2**64 - 1), max_size=300), st.lists(st.integers(1, 2**64 - 1)))
+def test_key_sets_answer_membership_exactly(keys: set[int], probes: list[int]) -> None:
+    from cleantext.codepoints import KeySet
+
+    hashed = KeySet.of(list(keys))
+    searched = KeySet(np.array(sorted(keys), dtype=np.uint64))  # the binary-search fallback
+    asked = [*probes, *list(keys)[:50]]
+    arr = np.array(asked, dtype=np.uint64)
+    want = [k in keys for k in asked]
+    assert hashed.among(arr).tolist() == want == searched.among(arr).tolist()
