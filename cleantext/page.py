@@ -115,7 +115,38 @@ class Page:
         low = self.text.lower()
         if len(low) == len(self.text):
             return low, True
-        return "".join(lc if len(lc := c.lower()) == 1 else c for c in self.text), False
+        # Character by character: the runs between the odd characters lower-case as one
+        # string (no capital sigma in them, the one character whose lower case depends on
+        # its neighbours), each odd character on its own.
+        odd = self._odd_chars
+        assert odd is not None
+        parts = odd.split(self.text)
+        parts[::2] = [part.lower() for part in parts[::2]]
+        parts[1::2] = [lc if len(lc := c.lower()) == 1 else c for c in parts[1::2]]
+        return "".join(parts), False
+
+    @cached_property
+    def _odd_chars(self) -> re.Pattern[str] | None:
+        """Where lower-casing changes the text's length: a pattern (one capturing group) for
+        the characters whose lower case is not one character, and capital sigmas."""
+        if len(self.text.lower()) == len(self.text):
+            return None
+        odd = sorted(c for c in set(self.text) if len(c.lower()) != 1 or c == "\u03a3")
+        return re.compile(f"([{''.join(map(re.escape, odd))}])")
+
+    @property
+    def lower_exact(self) -> bool:
+        """``lower`` is ``str.lower`` of the text (its length did not change)."""
+        return self._lowered[1]
+
+    @cached_property
+    def _irregular_lines(self) -> list[int]:
+        """The lines whose own lower case is not their slice of ``lower`` (those holding an
+        odd character, see ``_odd_chars``): their counts are made line by line."""
+        odd = self._odd_chars
+        if odd is None:
+            return []
+        return sorted({self.line_of(m.start()) for m in odd.finditer(self.text)})
 
     @cached_property
     def lines(self) -> list[str]:
@@ -192,19 +223,17 @@ class Page:
         return counts.reshape(len(self), k)
 
     @cached_property
-    def tokens(self) -> Tokens | None:
-        """The ``\\w+`` tokens of the lower-cased text, or None where lower-casing the text
-        changes its length ("İ"): then each line has to be lowered on its own."""
-        low, exact = self._lowered
-        return Tokens.of(low) if exact else None
+    def tokens(self) -> Tokens:
+        """The ``\\w+`` tokens of ``lower``: each line's own, but for ``_irregular_lines``."""
+        return Tokens.of(self.lower)
 
     @cached_property
     def word_array(self) -> Ints:
         """``word_counts`` as an array."""
-        tokens = self.tokens
-        if tokens is None:
-            return np.array(list(map(len, self._words_by_line())), dtype=np.int64)
-        return self.per_line(tokens.starts)
+        counts = self.per_line(self.tokens.starts)
+        for i in self._irregular_lines:
+            counts[i] = len(self.line_words(i))
+        return counts
 
     @cached_property
     def word_counts(self) -> list[int]:
@@ -214,15 +243,17 @@ class Page:
     def stopword_array(self) -> Ints:
         """``stopword_counts`` as an array."""
         stop = self.stopwords
-        tokens = self.tokens
         if not stop:
             return np.zeros(len(self), dtype=np.int64)
         prepared = codepoints.stoplist(stop)
-        if tokens is None or prepared is None:
-            hit = stop.__contains__
+        hit = stop.__contains__
+        if prepared is None:
             counts = [len(list(filter(hit, ws))) if ws else 0 for ws in self._words_by_line()]
             return np.array(counts, dtype=np.int64)
-        return self.per_line(tokens.stopwords(prepared))
+        found = self.per_line(self.tokens.stopwords(prepared))
+        for i in self._irregular_lines:
+            found[i] = len(list(filter(hit, self.line_words(i))))
+        return found
 
     @cached_property
     def stopword_counts(self) -> list[int]:

@@ -273,7 +273,7 @@ def test_stopwords_longer_than_a_key_are_found() -> None:
 
 def test_lowering_that_changes_length_falls_back_to_line_by_line() -> None:
     page = Page("İstanbul is big\nthe city", stopwords=frozenset({"i", "the"}))
-    assert page.tokens is None
+    assert not page.lower_exact and page._irregular_lines == [0]
     assert page.words == [["i", "stanbul", "is", "big"], ["the", "city"]]
     assert page.word_counts == [4, 2] and page.stopword_counts == [1, 1]
 
@@ -297,3 +297,13 @@ def test_key_sets_answer_membership_exactly(keys: set[int], probes: list[int]) -
     arr = np.array(asked, dtype=np.uint64)
     want = [k in keys for k in asked]
     assert hashed.among(arr).tolist() == want == searched.among(arr).tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_lower_is_lowered_character_by_character_where_length_changes(text: str) -> None:
+    page = Page(text)
+    if len(text.lower()) == len(text):
+        assert page.lower == text.lower() and page.lower_exact
+    else:
+        assert page.lower == "".join(lc if len(lc := c.lower()) == 1 else c for c in text)

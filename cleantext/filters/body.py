@@ -635,7 +635,7 @@ class _Vocabulary:
     def __init__(self, page: Page, lines: list[int]) -> None:
         self.page = page
         self.lines = set(lines)
-        self.exact = page.tokens is not None
+        self.exact = page.lower_exact
         self.words: set[str] = set()
         if not self.exact:  # lower-casing moved offsets: tokenise line by line
             self.words = set().union(*map(page.line_words, lines))
