@@ -41,7 +41,12 @@ class Markers(LineFilter):
         text, low, starts, stops = page.text, page.lower, page.starts, page.ends
         # One call per candidate line finds the first section that matches.
         anchored = table.first("whole", "start", "lead")
+        # Most candidate lines only share a phrase's first letters: the plain phrases, in the
+        # faster engine, turn them away before the full pattern is tried.
+        maybe_anchored = table.prefilter("whole", "start", "lead", lead=True)
         lead, prompt = table.pattern("lead"), table.pattern("prompt")
+        # A line the plain phrases miss cannot hold a prompt: most lines with a needle do not.
+        maybe_prompt = table.prefilter("prompt")
         candidates = page.lines_starting(table.keys("whole", "start", "lead"))
         prompts = page.lines_containing(table.needles("prompt"))
         is_candidate, is_prompt = set(candidates).__contains__, set(prompts).__contains__
@@ -52,7 +57,10 @@ class Markers(LineFilter):
             n = words[i]
             m = (
                 anchored.match(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
-                if anchored and is_candidate(i)
+                if anchored
+                and maybe_anchored
+                and is_candidate(i)
+                and maybe_anchored.match(low, starts[i], stops[i])
                 else None
             )
             group = m.lastgroup if m is not None else None
@@ -74,7 +82,14 @@ class Markers(LineFilter):
                     reason = f'line starts with marker "{phrase}"'
                 elif n <= LEAD_MAX_WORDS or (n <= LEAD_MAX_WORDS_UNFINISHED and not ends[i]):
                     reason = f'short line starts with call to action "{phrase}"'
-            if reason is None and prompt is not None and n <= PROMPT_MAX_WORDS and is_prompt(i):
+            if (
+                reason is None
+                and prompt is not None
+                and maybe_prompt is not None
+                and n <= PROMPT_MAX_WORDS
+                and is_prompt(i)
+                and maybe_prompt.search(low, starts[i], stops[i])
+            ):
                 m = prompt.search(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
                 if m is not None:
                     said = quote(text[m.start("phrase") : m.end("phrase")])
