@@ -133,8 +133,12 @@ def load_phrases(language: str) -> dict[str, tuple[str, ...]]:
     return {s: tuple(dict.fromkeys(v)) for s, v in found.items()}
 
 
+@lru_cache(maxsize=64)
 def table(*languages: str) -> MarkerTable:
-    """The merged table of the given languages (English is what most sites' widgets use)."""
+    """The merged table of the given languages (English is what most sites' widgets use).
+
+    Cached: every filter asks for its page's table, and merging costs more than the filters'
+    look-ups in it."""
     langs = tuple(dict.fromkeys(languages))
     merged: dict[str, list[str]] = {s: [] for s in SECTIONS}
     for lang in langs:
@@ -234,3 +238,9 @@ def _needles(languages: tuple[str, ...], section: str) -> tuple[str, ...]:
     # A needle that holds another ("comments", "comment") finds no line the other misses:
     # dropping it saves a pass over the text.
     return tuple(sorted(n for n in out if not any(o != n and o in n for o in out)))
+
+
+def clear_caches() -> None:
+    """Forget the merged tables and their patterns, after ``load_phrases`` was replaced."""
+    for cached in (table, _compile, _compile_first, _prefilter, _keys, _needles):
+        cached.cache_clear()
