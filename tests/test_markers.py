@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import markers
+from cleantext.filters.credits import _leading
 from cleantext.page import BULLETS, Page
 
 TABLES = [markers.table("en")] + [
@@ -62,6 +63,21 @@ def test_anchored_prefilter_passes_every_line_the_pattern_takes(data: st.DataObj
     low = page.lower
     for s, e in zip(page.starts, page.ends):
         if full.match(low, s, e):
+            assert plain.match(low, s, e), low[s:e]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_credit_prefilter_passes_every_line_the_leading_pattern_takes(
+    data: st.DataObject,
+) -> None:
+    table = data.draw(st.sampled_from(TABLES))
+    page = Page(data.draw(pages(table, ("credit",))))
+    plain = table.prefilter("credit", lead=True)
+    assert plain is not None
+    low = page.lower
+    for s, e in zip(page.starts, page.ends):
+        if _leading(table.languages).match(low, s, e):
             assert plain.match(low, s, e), low[s:e]
 
 
