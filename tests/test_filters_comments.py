@@ -63,3 +63,14 @@ def test_one_signature_is_not_a_thread() -> None:
 def test_slashdot_scores_mark_a_thread() -> None:
     lines = [*BODY, "Re: Library hours (Score:2)", THREAD[1], "Not so fast (Score:4, Funny)"]
     assert removed_lines(Comments(), lines) == lines[len(BODY) :]
+
+
+def test_headings_come_from_every_marker_table() -> None:
+    """The [comment] sections of all tables count on every page: a Polish blog's heading."""
+    assert removed_lines(Comments(), [*BODY, "12 komentarzy", *THREAD])[0] == "12 komentarzy"
+
+
+def test_a_count_glued_to_its_word_is_a_link_not_a_heading() -> None:
+    """ "2Comments" is a scraper's join of a link under a headline ("2" + "Comments")."""
+    lines = [*BODY, "2Comments", "The mayor said the centre opens in May.", BODY[0]]
+    assert removed_lines(Comments(), lines) == []

@@ -8,18 +8,24 @@ thread announces itself in two ways:
 * the signature lines comment software writes around each comment: "Cindy says", "Reply",
   "ReplyDelete", "LikeLike", "Re: Jobs (Score:3)". Two or more, close together, make a thread.
 
-Either only counts after the article has begun (some paragraphs of prose before it): a
-"Comments (5)" link under the headline opens no thread. Everything after the start goes: a
-thread's end is the end of the text, or the footer that other filters take anyway.
+The headings, buttons and verbs are phrases of the marker tables' ``[comment]``, ``[reply]``
+and ``[says]`` sections, of every language at once (comment software prints its own language
+whatever the article's). Either only counts after the article has begun (some paragraphs of
+prose before it): a "Comments (5)" link under the headline opens no thread. Everything after
+the start goes: a thread's end is the end of the text, or the footer that other filters take
+anyway.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
 
+from .. import markers
 from ..page import BULLETS, Page
 from ..pipeline import PATTERN_TIMEOUT, LineFilter
 from .markers import quote
@@ -34,81 +40,52 @@ MIN_SIGNATURES = 2
 # A comment before its first trailing "Reply" is at most this many lines.
 MAX_COMMENT_LINES = 3
 
-_NUMBER = r"(?:\d[\d.,]*|no|one|two|three|four|five|six|seven|eight|nine|ten)"
-# Whole-line headings (matched on the lower-cased line, bullets stripped).
-HEADING = regex.compile(
-    r"(?:"
-    # "Comments", "59 Comments", "Comments (0)", "No comments:", "12 thoughts on “Title”"
-    rf"(?:{_NUMBER}[ \t]+)?comments?(?:[ \t]*\([ \t]*\d+[ \t]*\))?"
-    rf"|{_NUMBER}[ \t]+(?:comments?|responses?|replies|thoughts|reactions)"
-    r"(?:[ \t]+(?:on|to)[ \t]+\S.*)?"
-    r"|(?:reader|readers['’]?|user|visitor)[ \t]+comments"
-    r"|(?:leave|post|add|write|submit|share)[ \t]+(?:a|your)[ \t]+(?:comment|reply|response)"
-    r"(?:[ \t]+\S.*)?"
-    r"|(?:join|start)[ \t]+the[ \t]+(?:conversation|discussion)"
-    r"|(?:loading|show|view|read|see)[ \t]+(?:all[ \t]+)?(?:\d+[ \t]+)?comments"
-    r"|there[ \t]+are[ \t]+no[ \t]+comments(?:[ \t]+\S+){0,3}"
-    r"|be[ \t]+the[ \t]+first[ \t]+to[ \t]+comment"
-    # Other languages: the plain headings comment software prints.
-    r"|(?:\d+[ \t]+)?(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento"
-    r"|reacties|reactie|komentarze?|komentarzy|комментари[йия]|коментар[іяів]*)"
-    r"|schreibe(?:n sie)?[ \t]+einen[ \t]+kommentar|kommentar[ \t]+schreiben"
-    r"|laisser[ \t]+un[ \t]+commentaire|deja[ \t]+(?:un|tu)[ \t]+comentario"
-    r"|deixe[ \t]+(?:um|seu)[ \t]+comentário|lascia[ \t]+un[ \t]+commento"
-    r"|laat[ \t]+een[ \t]+reactie[ \t]+achter|dodaj[ \t]+komentarz"
-    r"|оставить[ \t]+комментарий|залишити[ \t]+коментар"
-    # "Comments?" is a question (a FAQ's), not a heading.
-    r")[ \t]*[:.!…→»]*[ \t]*"
-)
+# A heading phrase ending in this may go on ("12 thoughts on “Title”").
+GOES_ON = "…"
+# Heading, button and verb phrases live in the marker tables' [comment], [reply] and [says]
+# sections; comment software prints them whatever the page's language, so every table counts.
+# Whole-line headings (matched on the lower-cased line, bullets stripped); "Comments?" is a
+# question (a FAQ's), not a heading.
+_HEADING_END = r"[ \t]*[:.!…→»]*[ \t]*"
+# A count glued to its word ("2Comments") is a link under a headline, run together by the
+# scraper, not the heading of a thread.
+GLUED_COUNT = regex.compile(r"\d[\d.,]*[^\W\d]")
 # Lines comment software writes before each comment: "Cindy says", "Re: Title (Score:2)".
-LEADING = regex.compile(
-    r"(?:[\w.'’-]+[ \t]+){0,4}?[\w.'’-]+[ \t]+(?:says|said|wrote|sagt|schreibt|dit|dice|diz)"
-    r"[ \t]*:?"
-    r"|(?:.*[ \t])?\([ \t]*score:[ \t]*-?\d[^)]*\)"
-)
+_NAME = r"(?:[\w.'’-]+[ \t]+){0,4}?[\w.'’-]+[ \t]+"
+_SCORE = r"(?:.*[ \t])?\([ \t]*score:[ \t]*-?\d[^)]*\)"
 # Lines written after each comment: its buttons, joined by the scraper.
-TRAILING = regex.compile(
-    r"(?:reply|replydelete|likelike|liked[ \t]+by[ \t]+\d+[ \t]+(?:person|people)"
-    r"|log[ \t]*in[ \t]+to[ \t]+reply|reply[ \t]+to[ \t]+this[ \t]+comment"
-    r"|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden|ответить|відповісти)"
-    r"[ \t]*[↓→»]?"
-)
-# A line without one of these cannot match the patterns above: found in C over the whole text.
-HEADING_NEEDLES = (
-    "comment",
-    "repl",
-    "respons",
-    "thought",
-    "reaction",
-    "conversation",
-    "discussion",
-    "komment",
-    "coment",
-    "reacti",
-    "коммент",
-    "комент",
-)
-SIGNATURE_NEEDLES = (
-    "says",
-    "said",
-    "wrote",
-    "sagt",
-    "schreibt",
-    " dit",
-    " dice",
-    " diz",
-    "score:",
-    "repl",
-    "like",
-    "antwort",
-    "répond",
-    "respond",
-    "rispond",
-    "odpowied",
-    "beantwoord",
-    "ответ",
-    "відпов",
-)
+_BUTTON_END = r"[ \t]*[↓→»]?"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The comments filter's patterns, compiled once from the marker tables."""
+
+    heading: regex.Pattern[str]
+    leading: regex.Pattern[str]
+    trailing: regex.Pattern[str]
+    # A line without one of these cannot match the patterns above: found in C over the text.
+    heading_needles: tuple[str, ...]
+    signature_needles: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    table = markers.table(*markers.available_languages())
+    headings = table.phrases["comment"]
+    whole = [h for h in headings if not h.endswith(GOES_ON)]
+    going = [h[: -len(GOES_ON)].rstrip() for h in headings if h.endswith(GOES_ON)]
+    heading = rf"(?:{markers.trie_regex(whole)}|{markers.trie_regex(going)}(?:[ \t]+\S.*)?)"
+    says = markers.trie_regex(table.phrases["says"])
+    return Patterns(
+        heading=regex.compile(heading + _HEADING_END),
+        leading=regex.compile(rf"{_NAME}{says}[ \t]*:?|{_SCORE}"),
+        trailing=regex.compile(markers.trie_regex(table.phrases["reply"]) + _BUTTON_END),
+        heading_needles=table.needles("comment"),
+        signature_needles=tuple(
+            sorted({*table.needles("reply"), *table.needles("says"), "score:"})
+        ),
+    )
 
 
 class Comments(LineFilter):
@@ -148,12 +125,13 @@ class Comments(LineFilter):
 
     @staticmethod
     def _heading(page: Page, ready: int) -> tuple[int, str] | None:
-        words = page.word_counts
-        for i in page.lines_containing(HEADING_NEEDLES):
+        words, heading = page.word_counts, patterns().heading
+        for i in page.lines_containing(patterns().heading_needles):
             if (
                 i >= ready
                 and 0 < words[i] <= HEADING_MAX_WORDS
-                and HEADING.fullmatch(_low(page, i), timeout=PATTERN_TIMEOUT)
+                and heading.fullmatch(low := _low(page, i), timeout=PATTERN_TIMEOUT)
+                and not GLUED_COUNT.match(low)
             ):
                 said = quote(page.stripped[i], 50)
                 return i, f'the heading "{said}" opens the readers\' comments, which run to the end'
@@ -162,16 +140,17 @@ class Comments(LineFilter):
     @staticmethod
     def _signatures(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
         words, blank = page.word_counts, page.blank
+        found = patterns()
         marks: list[tuple[int, bool]] = []  # (line, leading?)
-        for i in page.lines_containing(SIGNATURE_NEEDLES):
+        for i in page.lines_containing(found.signature_needles):
             if i < ready:
                 continue
             low = _low(page, i)
             if not 0 < words[i] <= SIGNATURE_MAX_WORDS and "score:" not in low:
                 continue
-            if LEADING.fullmatch(low, timeout=PATTERN_TIMEOUT):
+            if found.leading.fullmatch(low, timeout=PATTERN_TIMEOUT):
                 marks.append((i, True))
-            elif TRAILING.fullmatch(low, timeout=PATTERN_TIMEOUT):
+            elif found.trailing.fullmatch(low, timeout=PATTERN_TIMEOUT):
                 marks.append((i, False))
         if len(marks) < MIN_SIGNATURES:
             return None
