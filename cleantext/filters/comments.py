@@ -6,7 +6,10 @@ thread announces itself in two ways:
 
 * a heading ("59 Comments", "Leave a Reply", "12 thoughts on “…”", "Kommentare");
 * the signature lines comment software writes around each comment: "Cindy says", "Reply",
-  "ReplyDelete", "LikeLike", "Re: Jobs (Score:3)". Two or more, close together, make a thread.
+  "ReplyDelete", "LikeLike", "Re: Jobs (Score:3)". Two or more, close together, make a thread;
+* without either (trafilatura drops both), the comments' own openings: readers write to the
+  author ("Great post, thanks for sharing", "Thank you for this"). Two or more close together,
+  in the second half of the text, make a thread that starts at the first.
 
 The headings, buttons and verbs are phrases of the marker tables' ``[comment]``, ``[reply]``
 and ``[says]`` sections, of every language at once (comment software prints its own language
@@ -39,6 +42,10 @@ MAX_SIGNATURE_GAP = 12
 MIN_SIGNATURES = 2
 # A comment before its first trailing "Reply" is at most this many lines.
 MAX_COMMENT_LINES = 3
+MIN_REACTIONS = 2
+# A thread told only by readers' reactions starts in the second half of the text's words:
+# an article may quote a reader or a testimonial, but not end on a run of them.
+REACTIONS_AFTER_SHARE = 0.5
 
 # A heading phrase ending in this may go on ("12 thoughts on “Title”").
 GOES_ON = "…"
@@ -53,6 +60,8 @@ GLUED_COUNT = regex.compile(r"\d[\d.,]*[^\W\d]")
 # Lines comment software writes before each comment: "Cindy says", "Re: Title (Score:2)".
 _NAME = r"(?:[\w.'’-]+[ \t]+){0,4}?[\w.'’-]+[ \t]+"
 _SCORE = r"(?:.*[ \t])?\([ \t]*score:[ \t]*-?\d[^)]*\)"
+# A greeting phrase, up to two names and a comma or a stop: "Hi Ryan,", "Thanks, Mark!".
+_GREETING_END = r"(?:[ \t,]+[\w'’-]+){0,2}[ \t]*[,!.]+[ \t]*"
 # Lines written after each comment: its buttons, joined by the scraper.
 _BUTTON_END = r"[ \t]*[↓→»]?"
 
@@ -64,9 +73,12 @@ class Patterns:
     heading: regex.Pattern[str]
     leading: regex.Pattern[str]
     trailing: regex.Pattern[str]
+    reaction: regex.Pattern[str]
+    greeting: regex.Pattern[str]
     # A line without one of these cannot match the patterns above: found in C over the text.
     heading_needles: tuple[str, ...]
     signature_needles: tuple[str, ...]
+    reaction_needles: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -81,10 +93,13 @@ def patterns() -> Patterns:
         heading=regex.compile(heading + _HEADING_END),
         leading=regex.compile(rf"{_NAME}{says}[ \t]*:?|{_SCORE}"),
         trailing=regex.compile(markers.trie_regex(table.phrases["reply"]) + _BUTTON_END),
+        reaction=regex.compile(markers.trie_regex(table.phrases["reaction"]) + r"(?!\w)"),
+        greeting=regex.compile(markers.trie_regex(table.phrases["greeting"]) + _GREETING_END),
         heading_needles=table.needles("comment"),
         signature_needles=tuple(
             sorted({*table.needles("reply"), *table.needles("says"), "score:"})
         ),
+        reaction_needles=tuple(sorted({*table.needles("reaction"), *table.needles("greeting")})),
     )
 
 
@@ -110,9 +125,12 @@ class Comments(LineFilter):
         if ready >= n:
             return
         start = self._heading(page, ready)
-        threads = self._signatures(page, removed, ready)
-        if threads is not None and (start is None or threads[0] < start[0]):
-            start = threads
+        for found in (
+            self._signatures(page, removed, ready),
+            self._reactions(page, removed, ready),
+        ):
+            if found is not None and (start is None or found[0] < start[0]):
+                start = found
         if start is None:
             return
         first, why = start
@@ -187,6 +205,42 @@ class Comments(LineFilter):
             f'{len(group)} comment signature lines such as "{example}" '
             "mark a readers' comment thread, which runs to the end"
         )
+
+    @staticmethod
+    def _reactions(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
+        words, blank = page.word_counts, page.blank
+        total = sum(words)
+        # The line where the second half of the text's words begins.
+        half, seen = len(words), 0
+        for i, w in enumerate(words):
+            seen += w
+            if seen >= total * REACTIONS_AFTER_SHARE:
+                half = i
+                break
+        found = patterns()
+        marks = [
+            i
+            for i in page.lines_containing(found.reaction_needles)
+            if i >= max(ready, half)
+            and not removed[i]
+            and (
+                found.reaction.match(low := _low(page, i), timeout=PATTERN_TIMEOUT)
+                or found.greeting.fullmatch(low, timeout=PATTERN_TIMEOUT)
+            )
+        ]
+        for a, b in pairwise(marks):
+            # Two reactions with few kept lines between them: the first opens the thread.
+            if (
+                sum(1 for k in range(a + 1, b) if not blank[k] and not removed[k])
+                <= MAX_SIGNATURE_GAP
+            ):
+                count = 1 + sum(1 for m in marks if m > a)
+                said = quote(page.stripped[a], 40)
+                return a, (
+                    f'{count} lines that open like readers\' comments, such as "{said}", '
+                    "start a comment thread, which runs to the end"
+                )
+        return None
 
 
 def _low(page: Page, i: int) -> str:
