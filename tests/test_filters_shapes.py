@@ -79,6 +79,14 @@ def test_repeated_headline_removed_once() -> None:
     assert removed_lines(Repeats(), [title, PROSE, title]) == [title]
 
 
+def test_repeated_list_items_and_code_kept() -> None:
+    """A spec recurs per product in a list, a line recurs in code: both are the article's."""
+    spec = "- Battery: about 20 hours with GPS on"
+    code = "    result = session.execute(query, params)"
+    lines = ["Garmin Forerunner", spec, PROSE, "Coros Pace", spec, code, PROSE, code]
+    assert removed_lines(Repeats(), lines) == [PROSE]
+
+
 def test_caption_keeps_its_words_and_loses_its_credit() -> None:
     from cleantext import clean
 
