@@ -18,10 +18,11 @@ import regex
 from .page import KEY_CHARS, LINE_START
 
 SECTIONS = ("start", "whole", "lead", "pager", "zone", "prompt", "credit")
-# Sections the comments filter reads and compiles itself (see ``filters/comments.py``); they
-# are parsed here like the others but are not line markers of the markers filter.
-COMMENT_SECTIONS = ("comment", "reply", "says", "reaction", "greeting")
-ALL_SECTIONS = SECTIONS + COMMENT_SECTIONS
+# Sections that one filter reads and compiles itself (``filters/comments.py``,
+# ``filters/bio.py``); they are parsed here like the others but are not line markers of the
+# markers filter.
+FILTER_SECTIONS = ("comment", "reply", "says", "reaction", "greeting", "bio")
+ALL_SECTIONS = SECTIONS + FILTER_SECTIONS
 # Separators that may follow a [start] phrase. A bare hyphen only follows a phrase of two or
 # more words ("ALSO READ-…"), so that "Watch-dog groups said" is not taken for "Watch -".
 _SEP_ANY = r"[ \t]*(?:[:|»>•▶►]|[ \t][-–—][ \t]|$)"
