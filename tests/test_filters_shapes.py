@@ -69,6 +69,19 @@ def test_dash_separated_list_removed() -> None:
     assert removed_lines(Tail(), [PROSE, *items]) == items
 
 
+def test_faq_accordion_between_dashes_kept() -> None:
+    """An extractor lays out an FAQ's accordion like a list: questions and their answers."""
+    items = [
+        "-",
+        "Which type of security camera is best for a flat?",
+        "A battery camera with local storage: no wiring and no monthly fee.",
+        "-",
+        "Do I need a subscription?",
+        "Only for cloud recordings; live view and alerts are free.",
+    ]
+    assert removed_lines(Tail(), [PROSE, *items]) == []
+
+
 def test_scene_breaks_between_paragraphs_kept() -> None:
     lines = [PROSE, "*", PROSE + " Again.", "*", PROSE + " Once more."]
     assert removed_lines(Tail(), lines) == []
