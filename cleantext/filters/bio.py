@@ -46,7 +46,7 @@ class Bio(LineFilter):
         if heading is None:
             return
         words, blank, n = page.word_counts, page.blank, len(page)
-        for i in page.lines_containing(markers.table(*langs).needles("bio")):
+        for i in page.lines_starting(markers.table(*langs).keys("bio")):
             if i < MIN_LINES_BEFORE or removed[i] or not 0 < words[i] <= HEADING_MAX_WORDS:
                 continue
             low = page.lower[page.starts[i] : page.ends[i]].strip().lstrip(BULLETS)

@@ -29,7 +29,7 @@ from itertools import pairwise
 import regex
 
 from .. import markers
-from ..page import BULLETS, Page
+from ..page import BULLETS, KEY_CHARS, Page
 from ..pipeline import PATTERN_TIMEOUT, LineFilter
 from .markers import quote
 
@@ -75,10 +75,13 @@ class Patterns:
     trailing: regex.Pattern[str]
     reaction: regex.Pattern[str]
     greeting: regex.Pattern[str]
-    # A line without one of these cannot match the patterns above: found in C over the text.
-    heading_needles: tuple[str, ...]
-    signature_needles: tuple[str, ...]
-    reaction_needles: tuple[str, ...]
+    # A line whose head starts otherwise cannot match the line-start patterns (looked up in
+    # the page's index of line heads), and a line without a " says"-like needle cannot be a
+    # leading signature (found in C over the text).
+    heading_keys: frozenset[str]
+    reply_keys: frozenset[str]
+    reaction_keys: frozenset[str]
+    says_needles: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -95,12 +98,23 @@ def patterns() -> Patterns:
         trailing=regex.compile(markers.trie_regex(table.phrases["reply"]) + _BUTTON_END),
         reaction=regex.compile(markers.trie_regex(table.phrases["reaction"]) + r"(?!\w)"),
         greeting=regex.compile(markers.trie_regex(table.phrases["greeting"]) + _GREETING_END),
-        heading_needles=table.needles("comment"),
-        signature_needles=tuple(
-            sorted({*table.needles("reply"), *table.needles("says"), "score:"})
-        ),
-        reaction_needles=tuple(sorted({*table.needles("reaction"), *table.needles("greeting")})),
+        heading_keys=table.keys("comment"),
+        reply_keys=table.keys("reply"),
+        reaction_keys=_short_keys(table, ("reaction", "greeting")),
+        # The verb follows a name and a space.
+        says_needles=(*(" " + n for n in table.needles("says")), "score:"),
     )
+
+
+def _short_keys(table: markers.MarkerTable, sections: tuple[str, ...]) -> frozenset[str]:
+    """The sections' keys, with those of a phrase shorter than a key ("hi") completed by
+    what may follow it on the line ("hi ", "hi,")."""
+    keys = set(table.keys(*sections))
+    for section in sections:
+        for phrase in table.phrases[section]:
+            if len(phrase) < KEY_CHARS:
+                keys.update((phrase + c)[:KEY_CHARS] for c in " \t,!.:")
+    return frozenset(keys)
 
 
 class Comments(LineFilter):
@@ -144,7 +158,7 @@ class Comments(LineFilter):
     @staticmethod
     def _heading(page: Page, ready: int) -> tuple[int, str] | None:
         words, heading = page.word_counts, patterns().heading
-        for i in page.lines_containing(patterns().heading_needles):
+        for i in page.lines_starting(patterns().heading_keys):
             if (
                 i >= ready
                 and 0 < words[i] <= HEADING_MAX_WORDS
@@ -160,7 +174,9 @@ class Comments(LineFilter):
         words, blank = page.word_counts, page.blank
         found = patterns()
         marks: list[tuple[int, bool]] = []  # (line, leading?)
-        for i in page.lines_containing(found.signature_needles):
+        candidates = {*page.lines_starting(found.reply_keys)}
+        candidates.update(page.lines_containing(found.says_needles))
+        for i in sorted(candidates):
             if i < ready:
                 continue
             low = _low(page, i)
@@ -220,7 +236,7 @@ class Comments(LineFilter):
         found = patterns()
         marks = [
             i
-            for i in page.lines_containing(found.reaction_needles)
+            for i in page.lines_starting(found.reaction_keys)
             if i >= max(ready, half)
             and not removed[i]
             and (
