@@ -19,6 +19,11 @@ import regex
 from .page import KEY_CHARS, LINE_START
 
 SECTIONS = ("start", "whole", "lead", "pager", "zone", "prompt", "credit")
+# Sections that one filter reads and compiles itself (``filters/comments.py``,
+# ``filters/bio.py``); they are parsed here like the others but are not line markers of the
+# markers filter.
+FILTER_SECTIONS = ("comment", "reply", "says", "reaction", "greeting", "bio")
+ALL_SECTIONS = SECTIONS + FILTER_SECTIONS
 # Separators that may follow a [start] phrase. A bare hyphen only follows a phrase of two or
 # more words ("ALSO READ-…"), so that "Watch-dog groups said" is not taken for "Watch -".
 _SEP_ANY = r"[ \t]*(?:[:|»>•▶►]|[ \t][-–—][ \t]|$)"
@@ -115,8 +120,8 @@ def load_phrases(language: str) -> dict[str, tuple[str, ...]]:
     """Read one language's table; an unknown language has an empty table."""
     path = resources.files("cleantext") / "data" / "markers" / f"{language}.txt"
     if not path.is_file():
-        return {s: () for s in SECTIONS}
-    found: dict[str, list[str]] = {s: [] for s in SECTIONS}
+        return {s: () for s in ALL_SECTIONS}
+    found: dict[str, list[str]] = {s: [] for s in ALL_SECTIONS}
     section = None
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip() if raw.lstrip().startswith("#") else raw.strip()
@@ -140,7 +145,7 @@ def table(*languages: str) -> MarkerTable:
     Cached: every filter asks for its page's table, and merging costs more than the filters'
     look-ups in it."""
     langs = tuple(dict.fromkeys(languages))
-    merged: dict[str, list[str]] = {s: [] for s in SECTIONS}
+    merged: dict[str, list[str]] = {s: [] for s in ALL_SECTIONS}
     for lang in langs:
         for s, phrases in load_phrases(lang).items():
             merged[s].extend(phrases)
