@@ -211,7 +211,7 @@ def _without_table(lang: str) -> Callable[[str], dict[str, tuple[str, ...]]]:
 
 
 def _clear_caches() -> None:
-    markers._compile.cache_clear()
+    markers.clear_caches()
     fc._LEADING_CACHE.clear()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import lang
 from .filters import (
+    Bio,
     Body,
     Comments,
     Credits,
@@ -32,6 +33,7 @@ def default_pipeline(language: str | None = None) -> Pipeline:
             Tail(),
             Repeats(),
             Comments(),
+            Bio(),
             Body(),
             Whitespace(),
         ]

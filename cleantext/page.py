@@ -10,8 +10,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cached_property
-from itertools import accumulate, chain, repeat
-from operator import gt, itemgetter, not_
+from itertools import accumulate, compress, repeat
+from operator import add, gt, itemgetter, not_, or_
 
 import numpy as np
 import regex
@@ -44,6 +44,9 @@ COUNTED = (",", "|", "»·/•", CODE_SYMBOLS)
 COMMA, BAR, SEPARATOR, CODE = 1, 2, 3, 4
 _CLOSER_CHARS = "".join(sorted(CLOSERS))
 _LAST = itemgetter(slice(-1, None))
+_FIRST = itemgetter(slice(None, 1))
+_HEAD = itemgetter(slice(None, HEAD_CHARS))
+_KEY = itemgetter(slice(None, KEY_CHARS))
 
 
 def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -348,14 +351,13 @@ class Page:
         """Indices of the lines whose head starts with one of ``keys`` (all of length
         ``KEY_CHARS``, or a digit key ``"0"`` standing for any digit).
 
-        Looks the keys up in an index of line heads built once per page, so that each
-        filter's call costs a few dictionary look-ups, not a loop over every line.
+        Tests the line heads' keys, made once per page, in C loops (``map``, ``compress``),
+        so that each filter's call costs no bytecode per line.
         """
-        index = self._head_index
-        found = [index[k] for k in keys if k in index]
+        hit = map(keys.__contains__, self._head_keys)
         if "0" in keys:
-            found += [index[k] for k in self._digit_heads if k not in keys]
-        return sorted(chain.from_iterable(found))
+            hit = map(or_, hit, self._digit_heads)
+        return list(compress(range(len(self)), hit))
 
     def stopword_share(self, i: int) -> float:
         n = self.word_counts[i]
@@ -370,28 +372,18 @@ class Page:
         return self.starts[first], self.nexts[last]
 
     @cached_property
-    def _head_index(self) -> dict[str, list[int]]:
-        """Line indices by the first ``KEY_CHARS`` characters of their head (``heads``)."""
+    def _head_keys(self) -> list[str]:
+        """The first ``KEY_CHARS`` characters of each line's head (``heads``)."""
         low = self.lower
         if any(b in low for b in _RARE_BREAKS):
-            keys = [
-                low[s : min(e, s + HEAD_CHARS)].lstrip(BULLETS)[:KEY_CHARS]
-                for s, e in zip(self.starts, self.ends)
-            ]
+            ends = map(min, self.ends, map(add, self.starts, repeat(HEAD_CHARS)))
+            heads: Iterable[str] = map(low.__getitem__, map(slice, self.starts, ends))
         else:
             # Every line ends in "\n": splitting is faster than slicing line by line.
-            lines = low.split("\n")[: len(self)]
-            keys = [line[:HEAD_CHARS].lstrip(BULLETS)[:KEY_CHARS] for line in lines]
-        index: dict[str, list[int]] = {}
-        for i, key in enumerate(keys):
-            same = index.get(key)
-            if same is None:
-                index[key] = [i]
-            else:
-                same.append(i)
-        return index
+            heads = map(_HEAD, low.split("\n")[: len(self)])
+        return list(map(_KEY, map(str.lstrip, heads, repeat(BULLETS))))
 
     @cached_property
-    def _digit_heads(self) -> list[str]:
-        """The keys of ``_head_index`` that start with a digit."""
-        return [k for k in self._head_index if k[:1].isdigit()]
+    def _digit_heads(self) -> list[bool]:
+        """Whether each line's head key starts with a digit."""
+        return list(map(str.isdigit, map(_FIRST, self._head_keys)))

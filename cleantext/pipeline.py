@@ -12,6 +12,7 @@ import warnings
 from abc import ABC, abstractmethod
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 from typing import Protocol, runtime_checkable
 
 from .page import Page
@@ -194,12 +195,15 @@ class Pipeline:
             claims.merge(mine)
             for r in mine.removals:
                 # Lines whose content lies wholly inside the removal are now gone; an empty
-                # line is gone when its terminator is.
+                # line is gone when its terminator is. Every line before the last one that
+                # starts inside the removal ends before that one starts: only the last can
+                # reach past the removal's end.
                 first = bisect_left(starts, r.start)
                 last = bisect_left(starts, r.end) - 1
-                for i in range(first, last + 1):
-                    if ends[i] <= r.end:
-                        removed[i] = True
+                if last > first:
+                    removed[first:last] = repeat(True, last - first)
+                if last >= first and ends[last] <= r.end:
+                    removed[last] = True
         return claims.removals, removed
 
 

@@ -47,6 +47,7 @@ PALETTE: dict[str, str] = {
     "repeats": "#1d4ed8",
     "tail": "#7e22ce",
     "comments": "#a16207",
+    "bio": "#0f766e",
     "body": "#be185d",
     "whitespace": "#64748b",
     "profile": "#4d7c0f",

@@ -63,3 +63,52 @@ def test_one_signature_is_not_a_thread() -> None:
 def test_slashdot_scores_mark_a_thread() -> None:
     lines = [*BODY, "Re: Library hours (Score:2)", THREAD[1], "Not so fast (Score:4, Funny)"]
     assert removed_lines(Comments(), lines) == lines[len(BODY) :]
+
+
+def test_headings_come_from_every_marker_table() -> None:
+    """The [comment] sections of all tables count on every page: a Polish blog's heading."""
+    assert removed_lines(Comments(), [*BODY, "12 komentarzy", *THREAD])[0] == "12 komentarzy"
+
+
+def test_a_count_glued_to_its_word_is_a_link_not_a_heading() -> None:
+    """ "2Comments" is a scraper's join of a link under a headline ("2" + "Comments")."""
+    lines = [*BODY, "2Comments", "The mayor said the centre opens in May.", BODY[0]]
+    assert removed_lines(Comments(), lines) == []
+
+
+REACTIONS = [
+    "Great post, thanks for sharing! We lost our branch in 2019 and nobody asked us.",
+    "Will the centre keep the local history room?",
+    "Thank you for this. I had not heard about the vote at all.",
+]
+
+
+def test_reactions_without_heading_start_a_thread() -> None:
+    """trafilatura appends comments with no heading or signature: their openings tell them."""
+    lines = [*BODY, *REACTIONS]
+    assert removed_lines(Comments(), lines) == REACTIONS
+    assert reasons(Comments(), lines) == [
+        "2 lines that open like readers' comments, such as \"Great post, thanks for "
+        'sharing! We lo...", start a comment thread, which runs to the end'
+    ]
+
+
+def test_greeting_lines_count_as_reactions() -> None:
+    lines = [*BODY, *BODY, "Hi Laura,", THREAD[1], "Thanks, Mark!"]
+    assert removed_lines(Comments(), lines) == ["Hi Laura,", THREAD[1], "Thanks, Mark!"]
+
+
+def test_one_reaction_is_not_a_thread() -> None:
+    """An article may end by quoting one reader's "Thank you for this"."""
+    assert removed_lines(Comments(), [*BODY, REACTIONS[2], BODY[1]]) == []
+
+
+def test_reactions_in_the_first_half_are_quotes() -> None:
+    """Praise quoted early in an article ("Great post, one reader wrote…") is the article's."""
+    lines = [BODY[0], BODY[1], REACTIONS[0], REACTIONS[2], *BODY, *BODY]
+    assert removed_lines(Comments(), lines) == []
+
+
+def test_reactions_far_apart_are_not_a_thread() -> None:
+    lines = [*BODY, REACTIONS[0], *(BODY * 5), REACTIONS[2]]
+    assert removed_lines(Comments(), lines) == []

@@ -69,6 +69,19 @@ def test_dash_separated_list_removed() -> None:
     assert removed_lines(Tail(), [PROSE, *items]) == items
 
 
+def test_faq_accordion_between_dashes_kept() -> None:
+    """An extractor lays out an FAQ's accordion like a list: questions and their answers."""
+    items = [
+        "-",
+        "Which type of security camera is best for a flat?",
+        "A battery camera with local storage: no wiring and no monthly fee.",
+        "-",
+        "Do I need a subscription?",
+        "Only for cloud recordings; live view and alerts are free.",
+    ]
+    assert removed_lines(Tail(), [PROSE, *items]) == []
+
+
 def test_scene_breaks_between_paragraphs_kept() -> None:
     lines = [PROSE, "*", PROSE + " Again.", "*", PROSE + " Once more."]
     assert removed_lines(Tail(), lines) == []
@@ -77,6 +90,14 @@ def test_scene_breaks_between_paragraphs_kept() -> None:
 def test_repeated_headline_removed_once() -> None:
     title = "Russia-Ukraine War Update: Russian troops were also expelled from Kupiyansk"
     assert removed_lines(Repeats(), [title, PROSE, title]) == [title]
+
+
+def test_repeated_list_items_and_code_kept() -> None:
+    """A spec recurs per product in a list, a line recurs in code: both are the article's."""
+    spec = "- Battery: about 20 hours with GPS on"
+    code = "    result = session.execute(query, params)"
+    lines = ["Garmin Forerunner", spec, PROSE, "Coros Pace", spec, code, PROSE, code]
+    assert removed_lines(Repeats(), lines) == [PROSE]
 
 
 def test_caption_keeps_its_words_and_loses_its_credit() -> None:

@@ -6,6 +6,8 @@ import random
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import lang
 
@@ -56,6 +58,36 @@ def test_guess_matches_plain_counting_on_stopword_soup() -> None:
     for _ in range(500):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
         assert lang.guess(text) == plain_guess(text), text
+
+
+# Word and non-word characters inside and beyond Latin-1, the ones the Latin-1 path must
+# split exactly where ``\w+`` does: accents, "ª" and "²" (words), "’", "—", "«" (not),
+# a combining accent and a lone surrogate (not words either), Polish and Cyrillic letters.
+MIXED = st.text(
+    alphabet=st.sampled_from(
+        list("ab Z_9 \t\n.,'-") + list("éßÀªµ²¹«»·×÷\xa0’—…“\u0301\udc80łŁяЖ٣\u2028")
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MIXED)
+def test_latin1_words_are_the_regex_words(text: str) -> None:
+    low = text.lower()
+    words = lang._WORD.findall(low)
+    latin = lang._latin1_words(low)
+    if latin is None:
+        assert any(c > "\xff" and (c.isalnum() or c == "_") for c in low)
+    else:
+        assert [w.decode("latin-1") for w in latin] == words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(sorted(lang._index())), MIXED), max_size=15))
+def test_guess_matches_plain_counting_on_mixed_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert lang.guess(text) == plain_guess(text)
 
 
 def test_the_guess_does_not_depend_on_the_hash_seed() -> None:

@@ -307,3 +307,19 @@ def test_lower_is_lowered_character_by_character_where_length_changes(text: str)
         assert page.lower == text.lower() and page.lower_exact
     else:
         assert page.lower == "".join(lc if len(lc := c.lower()) == 1 else c for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="rRead 0٣²-•#>|\tİΣΑ", max_size=8)
+        | st.builds(lambda n, s: " " * n + s, st.integers(110, 125), st.sampled_from(["ad", "re"])),
+        max_size=8,
+    ),
+    st.just(["\n"] * 8)  # the fast path: every line ends in "\n"
+    | st.lists(st.sampled_from(["\n", "\r\n", "\r", "\u2028", "\x85"]), min_size=8, max_size=8),
+)
+def test_lines_starting_matches_heads_on_any_text(lines: list[str], ends: list[str]) -> None:
+    page = Page("".join(line + end for line, end in zip(lines, ends)))
+    for keys in (frozenset({"rea", "ad", "0"}), frozenset({"re", "•re"}), frozenset({"0 r"})):
+        assert page.lines_starting(keys) == _starting_by_heads(page, keys)

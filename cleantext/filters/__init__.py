@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .bio import Bio
 from .body import Body
 from .comments import Comments
 from .credits import Credits
@@ -14,6 +15,7 @@ from .whitespace import Whitespace
 from .zones import Zones
 
 __all__ = [
+    "Bio",
     "Body",
     "Comments",
     "Credits",

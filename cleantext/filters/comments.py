@@ -6,21 +6,30 @@ thread announces itself in two ways:
 
 * a heading ("59 Comments", "Leave a Reply", "12 thoughts on “…”", "Kommentare");
 * the signature lines comment software writes around each comment: "Cindy says", "Reply",
-  "ReplyDelete", "LikeLike", "Re: Jobs (Score:3)". Two or more, close together, make a thread.
+  "ReplyDelete", "LikeLike", "Re: Jobs (Score:3)". Two or more, close together, make a thread;
+* without either (trafilatura drops both), the comments' own openings: readers write to the
+  author ("Great post, thanks for sharing", "Thank you for this"). Two or more close together,
+  in the second half of the text, make a thread that starts at the first.
 
-Either only counts after the article has begun (some paragraphs of prose before it): a
-"Comments (5)" link under the headline opens no thread. Everything after the start goes: a
-thread's end is the end of the text, or the footer that other filters take anyway.
+The headings, buttons and verbs are phrases of the marker tables' ``[comment]``, ``[reply]``
+and ``[says]`` sections, of every language at once (comment software prints its own language
+whatever the article's). Either only counts after the article has begun (some paragraphs of
+prose before it): a "Comments (5)" link under the headline opens no thread. Everything after
+the start goes: a thread's end is the end of the text, or the footer that other filters take
+anyway.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
 
-from ..page import BULLETS, Page
+from .. import markers
+from ..page import BULLETS, KEY_CHARS, Page
 from ..pipeline import PATTERN_TIMEOUT, LineFilter
 from .markers import quote
 
@@ -33,82 +42,79 @@ MAX_SIGNATURE_GAP = 12
 MIN_SIGNATURES = 2
 # A comment before its first trailing "Reply" is at most this many lines.
 MAX_COMMENT_LINES = 3
+MIN_REACTIONS = 2
+# A thread told only by readers' reactions starts in the second half of the text's words:
+# an article may quote a reader or a testimonial, but not end on a run of them.
+REACTIONS_AFTER_SHARE = 0.5
 
-_NUMBER = r"(?:\d[\d.,]*|no|one|two|three|four|five|six|seven|eight|nine|ten)"
-# Whole-line headings (matched on the lower-cased line, bullets stripped).
-HEADING = regex.compile(
-    r"(?:"
-    # "Comments", "59 Comments", "Comments (0)", "No comments:", "12 thoughts on “Title”"
-    rf"(?:{_NUMBER}[ \t]+)?comments?(?:[ \t]*\([ \t]*\d+[ \t]*\))?"
-    rf"|{_NUMBER}[ \t]+(?:comments?|responses?|replies|thoughts|reactions)"
-    r"(?:[ \t]+(?:on|to)[ \t]+\S.*)?"
-    r"|(?:reader|readers['’]?|user|visitor)[ \t]+comments"
-    r"|(?:leave|post|add|write|submit|share)[ \t]+(?:a|your)[ \t]+(?:comment|reply|response)"
-    r"(?:[ \t]+\S.*)?"
-    r"|(?:join|start)[ \t]+the[ \t]+(?:conversation|discussion)"
-    r"|(?:loading|show|view|read|see)[ \t]+(?:all[ \t]+)?(?:\d+[ \t]+)?comments"
-    r"|there[ \t]+are[ \t]+no[ \t]+comments(?:[ \t]+\S+){0,3}"
-    r"|be[ \t]+the[ \t]+first[ \t]+to[ \t]+comment"
-    # Other languages: the plain headings comment software prints.
-    r"|(?:\d+[ \t]+)?(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento"
-    r"|reacties|reactie|komentarze?|komentarzy|комментари[йия]|коментар[іяів]*)"
-    r"|schreibe(?:n sie)?[ \t]+einen[ \t]+kommentar|kommentar[ \t]+schreiben"
-    r"|laisser[ \t]+un[ \t]+commentaire|deja[ \t]+(?:un|tu)[ \t]+comentario"
-    r"|deixe[ \t]+(?:um|seu)[ \t]+comentário|lascia[ \t]+un[ \t]+commento"
-    r"|laat[ \t]+een[ \t]+reactie[ \t]+achter|dodaj[ \t]+komentarz"
-    r"|оставить[ \t]+комментарий|залишити[ \t]+коментар"
-    # "Comments?" is a question (a FAQ's), not a heading.
-    r")[ \t]*[:.!…→»]*[ \t]*"
-)
+# A heading phrase ending in this may go on ("12 thoughts on “Title”").
+GOES_ON = "…"
+# Heading, button and verb phrases live in the marker tables' [comment], [reply] and [says]
+# sections; comment software prints them whatever the page's language, so every table counts.
+# Whole-line headings (matched on the lower-cased line, bullets stripped); "Comments?" is a
+# question (a FAQ's), not a heading.
+_HEADING_END = r"[ \t]*[:.!…→»]*[ \t]*"
+# A count glued to its word ("2Comments") is a link under a headline, run together by the
+# scraper, not the heading of a thread.
+GLUED_COUNT = regex.compile(r"\d[\d.,]*[^\W\d]")
 # Lines comment software writes before each comment: "Cindy says", "Re: Title (Score:2)".
-LEADING = regex.compile(
-    r"(?:[\w.'’-]+[ \t]+){0,4}?[\w.'’-]+[ \t]+(?:says|said|wrote|sagt|schreibt|dit|dice|diz)"
-    r"[ \t]*:?"
-    r"|(?:.*[ \t])?\([ \t]*score:[ \t]*-?\d[^)]*\)"
-)
+_NAME = r"(?:[\w.'’-]+[ \t]+){0,4}?[\w.'’-]+[ \t]+"
+_SCORE = r"(?:.*[ \t])?\([ \t]*score:[ \t]*-?\d[^)]*\)"
+# A greeting phrase, up to two names and a comma or a stop: "Hi Ryan,", "Thanks, Mark!".
+_GREETING_END = r"(?:[ \t,]+[\w'’-]+){0,2}[ \t]*[,!.]+[ \t]*"
 # Lines written after each comment: its buttons, joined by the scraper.
-TRAILING = regex.compile(
-    r"(?:reply|replydelete|likelike|liked[ \t]+by[ \t]+\d+[ \t]+(?:person|people)"
-    r"|log[ \t]*in[ \t]+to[ \t]+reply|reply[ \t]+to[ \t]+this[ \t]+comment"
-    r"|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden|ответить|відповісти)"
-    r"[ \t]*[↓→»]?"
-)
-# A line without one of these cannot match the patterns above: found in C over the whole text.
-HEADING_NEEDLES = (
-    "comment",
-    "repl",
-    "respons",
-    "thought",
-    "reaction",
-    "conversation",
-    "discussion",
-    "komment",
-    "coment",
-    "reacti",
-    "коммент",
-    "комент",
-)
-SIGNATURE_NEEDLES = (
-    "says",
-    "said",
-    "wrote",
-    "sagt",
-    "schreibt",
-    " dit",
-    " dice",
-    " diz",
-    "score:",
-    "repl",
-    "like",
-    "antwort",
-    "répond",
-    "respond",
-    "rispond",
-    "odpowied",
-    "beantwoord",
-    "ответ",
-    "відпов",
-)
+_BUTTON_END = r"[ \t]*[↓→»]?"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The comments filter's patterns, compiled once from the marker tables."""
+
+    heading: regex.Pattern[str]
+    leading: regex.Pattern[str]
+    trailing: regex.Pattern[str]
+    reaction: regex.Pattern[str]
+    greeting: regex.Pattern[str]
+    # A line whose head starts otherwise cannot match the line-start patterns (looked up in
+    # the page's index of line heads), and a line without a " says"-like needle cannot be a
+    # leading signature (found in C over the text).
+    heading_keys: frozenset[str]
+    reply_keys: frozenset[str]
+    reaction_keys: frozenset[str]
+    says_needles: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    table = markers.table(*markers.available_languages())
+    headings = table.phrases["comment"]
+    whole = [h for h in headings if not h.endswith(GOES_ON)]
+    going = [h[: -len(GOES_ON)].rstrip() for h in headings if h.endswith(GOES_ON)]
+    heading = rf"(?:{markers.trie_regex(whole)}|{markers.trie_regex(going)}(?:[ \t]+\S.*)?)"
+    says = markers.trie_regex(table.phrases["says"])
+    return Patterns(
+        heading=regex.compile(heading + _HEADING_END),
+        leading=regex.compile(rf"{_NAME}{says}[ \t]*:?|{_SCORE}"),
+        trailing=regex.compile(markers.trie_regex(table.phrases["reply"]) + _BUTTON_END),
+        reaction=regex.compile(markers.trie_regex(table.phrases["reaction"]) + r"(?!\w)"),
+        greeting=regex.compile(markers.trie_regex(table.phrases["greeting"]) + _GREETING_END),
+        heading_keys=table.keys("comment"),
+        reply_keys=table.keys("reply"),
+        reaction_keys=_short_keys(table, ("reaction", "greeting")),
+        # The verb follows a name and a space.
+        says_needles=(*(" " + n for n in table.needles("says")), "score:"),
+    )
+
+
+def _short_keys(table: markers.MarkerTable, sections: tuple[str, ...]) -> frozenset[str]:
+    """The sections' keys, with those of a phrase shorter than a key ("hi") completed by
+    what may follow it on the line ("hi ", "hi,")."""
+    keys = set(table.keys(*sections))
+    for section in sections:
+        for phrase in table.phrases[section]:
+            if len(phrase) < KEY_CHARS:
+                keys.update((phrase + c)[:KEY_CHARS] for c in " \t,!.:")
+    return frozenset(keys)
 
 
 class Comments(LineFilter):
@@ -133,9 +139,12 @@ class Comments(LineFilter):
         if ready >= n:
             return
         start = self._heading(page, ready)
-        threads = self._signatures(page, removed, ready)
-        if threads is not None and (start is None or threads[0] < start[0]):
-            start = threads
+        for found in (
+            self._signatures(page, removed, ready),
+            self._reactions(page, removed, ready),
+        ):
+            if found is not None and (start is None or found[0] < start[0]):
+                start = found
         if start is None:
             return
         first, why = start
@@ -148,12 +157,13 @@ class Comments(LineFilter):
 
     @staticmethod
     def _heading(page: Page, ready: int) -> tuple[int, str] | None:
-        words = page.word_counts
-        for i in page.lines_containing(HEADING_NEEDLES):
+        words, heading = page.word_counts, patterns().heading
+        for i in page.lines_starting(patterns().heading_keys):
             if (
                 i >= ready
                 and 0 < words[i] <= HEADING_MAX_WORDS
-                and HEADING.fullmatch(_low(page, i), timeout=PATTERN_TIMEOUT)
+                and heading.fullmatch(low := _low(page, i), timeout=PATTERN_TIMEOUT)
+                and not GLUED_COUNT.match(low)
             ):
                 said = quote(page.stripped[i], 50)
                 return i, f'the heading "{said}" opens the readers\' comments, which run to the end'
@@ -162,16 +172,19 @@ class Comments(LineFilter):
     @staticmethod
     def _signatures(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
         words, blank = page.word_counts, page.blank
+        found = patterns()
         marks: list[tuple[int, bool]] = []  # (line, leading?)
-        for i in page.lines_containing(SIGNATURE_NEEDLES):
+        candidates = {*page.lines_starting(found.reply_keys)}
+        candidates.update(page.lines_containing(found.says_needles))
+        for i in sorted(candidates):
             if i < ready:
                 continue
             low = _low(page, i)
             if not 0 < words[i] <= SIGNATURE_MAX_WORDS and "score:" not in low:
                 continue
-            if LEADING.fullmatch(low, timeout=PATTERN_TIMEOUT):
+            if found.leading.fullmatch(low, timeout=PATTERN_TIMEOUT):
                 marks.append((i, True))
-            elif TRAILING.fullmatch(low, timeout=PATTERN_TIMEOUT):
+            elif found.trailing.fullmatch(low, timeout=PATTERN_TIMEOUT):
                 marks.append((i, False))
         if len(marks) < MIN_SIGNATURES:
             return None
@@ -208,6 +221,42 @@ class Comments(LineFilter):
             f'{len(group)} comment signature lines such as "{example}" '
             "mark a readers' comment thread, which runs to the end"
         )
+
+    @staticmethod
+    def _reactions(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
+        words, blank = page.word_counts, page.blank
+        total = sum(words)
+        # The line where the second half of the text's words begins.
+        half, seen = len(words), 0
+        for i, w in enumerate(words):
+            seen += w
+            if seen >= total * REACTIONS_AFTER_SHARE:
+                half = i
+                break
+        found = patterns()
+        marks = [
+            i
+            for i in page.lines_starting(found.reaction_keys)
+            if i >= max(ready, half)
+            and not removed[i]
+            and (
+                found.reaction.match(low := _low(page, i), timeout=PATTERN_TIMEOUT)
+                or found.greeting.fullmatch(low, timeout=PATTERN_TIMEOUT)
+            )
+        ]
+        for a, b in pairwise(marks):
+            # Two reactions with few kept lines between them: the first opens the thread.
+            if (
+                sum(1 for k in range(a + 1, b) if not blank[k] and not removed[k])
+                <= MAX_SIGNATURE_GAP
+            ):
+                count = 1 + sum(1 for m in marks if m > a)
+                said = quote(page.stripped[a], 40)
+                return a, (
+                    f'{count} lines that open like readers\' comments, such as "{said}", '
+                    "start a comment thread, which runs to the end"
+                )
+        return None
 
 
 def _low(page: Page, i: int) -> str:

@@ -60,8 +60,15 @@ class Credits(LineFilter):
                         named = quote(text[hit.start() : hit.end()])
                         found.setdefault(i, f'bracketed credit line naming "{named}"')
             leading = _leading(table.languages)
+            # The plain credit words in the faster engine turn most candidates away first.
+            maybe = table.prefilter("credit", lead=True)
             for i in page.lines_starting(table.keys("credit")):
-                if words[i] <= MAX_WORDS and not prose[i]:
+                if (
+                    words[i] <= MAX_WORDS
+                    and not prose[i]
+                    and maybe is not None
+                    and maybe.match(low, starts[i], stops[i])
+                ):
                     m = leading.match(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
                     if m:
                         found.setdefault(

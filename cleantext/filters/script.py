@@ -7,6 +7,7 @@ line that reads like prose stops a run, so an article that mentions ``window.ope
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -45,6 +46,8 @@ NEEDLES = (
     "<div", "<span", "</", "@media", "@font-face", "@import", "@keyframes", "{", "})",
     "class ", "= {", "=[", "= [", ": {", ":{", "/*",
 )  # fmt: skip
+# One search for any of them: faster than testing each needle in turn.
+_ANY_NEEDLE = re.compile("|".join(map(re.escape, NEEDLES)))
 # Every STRONG match holds one of these: lines without any are not searched at all. A few
 # signs find the candidates in fewer passes over the text than the many NEEDLES would.
 SIGNS = ("(", "=", "{", "<", "@", "[", "]", "window.", "document.")
@@ -77,8 +80,7 @@ class Script(LineFilter):
         for i in page.lines_containing(SIGNS):
             if prose[i]:
                 continue
-            line = low[starts[i] : stops[i]]
-            if any(n in line for n in NEEDLES) and (
+            if _ANY_NEEDLE.search(low, starts[i], stops[i]) and (
                 m := STRONG.search(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
             ):
                 anchors[i] = m.group("code").strip()

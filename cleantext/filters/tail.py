@@ -50,7 +50,12 @@ class Tail(LineFilter):
             items = [content(a + 1, b) for a, b in pairwise(g)]
             # Every item opens with a headline, not a paragraph: scene breaks ("*") between
             # sections of an article are not a list.
-            if not all(sizes) or any(prose[item[0]] for item in items):
+            # Nor are questions and their answers, an FAQ's accordion laid out the same way.
+            if (
+                not all(sizes)
+                or any(prose[item[0]] for item in items)
+                or any(stripped[item[0]].endswith("?") for item in items)
+            ):
                 continue
             size = round(median(sizes))
             after = content(g[-1] + 1, n)[:size]

@@ -34,12 +34,14 @@ class Zones(LineFilter):
         low, starts, stops = page.lower, page.starts, page.ends
         # One call per candidate line: a pager if it is one, else maybe a zone heading.
         either, start = table.first("pager", "zone"), table.pattern("start")
-        if either is None:
+        # The plain phrases in the faster engine turn most candidates away first.
+        maybe = table.prefilter("pager", "zone", lead=True)
+        if either is None or maybe is None:
             return
         for i in page.lines_starting(table.keys("pager", "zone")):
             # A heading another filter already took ("Don't Miss" is a marker too) still
             # opens its block and ends the block above it.
-            if words[i] > HEADING_MAX_WORDS or ends[i]:
+            if words[i] > HEADING_MAX_WORDS or ends[i] or not maybe.match(low, starts[i], stops[i]):
                 continue
             m = either.match(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
             if m is None:
