@@ -113,40 +113,33 @@ class Page:
         return self._lowered[0]
 
     @cached_property
-    def _lowered(self) -> tuple[str, bool]:
-        """``lower``, and whether it is exactly ``str.lower`` of the text."""
+    def _lowered(self) -> tuple[str, re.Pattern[str] | None]:
+        """``lower``, and None where it is exactly ``str.lower`` of the text; else a pattern
+        (one capturing group) for the odd characters: those whose lower case is not one
+        character, and capital sigmas."""
         low = self.text.lower()
         if len(low) == len(self.text):
-            return low, True
+            return low, None
         # Character by character: the runs between the odd characters lower-case as one
         # string (no capital sigma in them, the one character whose lower case depends on
         # its neighbours), each odd character on its own.
-        odd = self._odd_chars
-        assert odd is not None
+        odd_chars = sorted(c for c in set(self.text) if len(c.lower()) != 1 or c == "\u03a3")
+        odd = re.compile(f"([{''.join(map(re.escape, odd_chars))}])")
         parts = odd.split(self.text)
         parts[::2] = [part.lower() for part in parts[::2]]
         parts[1::2] = [lc if len(lc := c.lower()) == 1 else c for c in parts[1::2]]
-        return "".join(parts), False
-
-    @cached_property
-    def _odd_chars(self) -> re.Pattern[str] | None:
-        """Where lower-casing changes the text's length: a pattern (one capturing group) for
-        the characters whose lower case is not one character, and capital sigmas."""
-        if len(self.text.lower()) == len(self.text):
-            return None
-        odd = sorted(c for c in set(self.text) if len(c.lower()) != 1 or c == "\u03a3")
-        return re.compile(f"([{''.join(map(re.escape, odd))}])")
+        return "".join(parts), odd
 
     @property
     def lower_exact(self) -> bool:
         """``lower`` is ``str.lower`` of the text (its length did not change)."""
-        return self._lowered[1]
+        return self._lowered[1] is None
 
     @cached_property
     def _irregular_lines(self) -> list[int]:
         """The lines whose own lower case is not their slice of ``lower`` (those holding an
-        odd character, see ``_odd_chars``): their counts are made line by line."""
-        odd = self._odd_chars
+        odd character, see ``_lowered``): their counts are made line by line."""
+        odd = self._lowered[1]
         if odd is None:
             return []
         return sorted({self.line_of(m.start()) for m in odd.finditer(self.text)})
