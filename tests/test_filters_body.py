@@ -223,3 +223,25 @@ def test_every_separator_holds_a_character_the_page_counts() -> None:
 
     counted = COUNTED[BAR - 1] + COUNTED[SEPARATOR - 1]
     assert all(any(c in counted for c in sep) for sep in body.SEPARATORS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["cat", "cats", "Cat", "dog", "x", "İ", "a_b", "ca", "t", " "]), max_size=80
+    ),
+    st.lists(
+        st.sampled_from(["cat", "cats", "dog", "x", "ca", "t", "a_b", "b", "i̇", "zzz"]), max_size=60
+    ),
+    st.integers(0, 7),
+)
+def test_body_vocabulary_is_the_set_of_the_lines_tokens(
+    pieces: list[str], asked: list[str], step: int
+) -> None:
+    text = "".join(p + ("\n" if k % 5 == 4 else "") for k, p in enumerate(pieces))
+    page = Page(text)
+    lines = list(range(0, len(page), step + 1))
+    vocabulary = body._Vocabulary(page, lines)
+    tokens = set().union(*(page.words[i] for i in lines))
+    # Enough look-ups that the vocabulary switches to tokenising half way.
+    assert [w in vocabulary for w in asked] == [w in tokens for w in asked]

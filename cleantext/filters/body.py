@@ -630,32 +630,45 @@ class _Vocabulary:
 
     Finds the word in the lower-cased text and checks that the occurrence is a whole token
     of one of the lines, instead of tokenising every line of the body for a few look-ups.
+    Once the searches have read the lines' text a few times over (many look-ups, or words
+    that are not there), it tokenises the lines after all, so that the cost stays linear.
     """
+
+    # Searches may read this many times the lines' text before the lines are tokenised.
+    SCANS = 4
 
     def __init__(self, page: Page, lines: list[int]) -> None:
         self.page = page
         self.lines = set(lines)
-        self.exact = page.lower_exact
-        self.words: set[str] = set()
-        if not self.exact:  # lower-casing moved offsets: tokenise line by line
-            self.words = set().union(*map(page.line_words, lines))
+        self.words: set[str] | None = None
         ordered = sorted(self.lines)
         self.lo = page.starts[ordered[0]] if ordered else 0
         self.hi = page.ends[ordered[-1]] if ordered else 0
+        self.budget = self.SCANS * (self.hi - self.lo) + 1000
+        if not page.lower_exact:  # lower-casing moved offsets: tokenise line by line
+            self._tokenise()
+
+    def _tokenise(self) -> None:
+        self.words = set().union(*map(self.page.line_words, self.lines))
 
     def __contains__(self, word: str) -> bool:
-        if not self.exact:
+        if self.words is not None:
             return word in self.words
-        page, low, size = self.page, self.page.lower, len(word)
-        pos = low.find(word, self.lo, self.hi)
+        page, low, size, hi = self.page, self.page.lower, len(word), self.hi
+        start = self.lo
+        pos = low.find(word, start, hi)
         while pos != -1:
             end = pos + size
             whole = (pos == 0 or not _WORD_CHAR.match(low, pos - 1)) and not _WORD_CHAR.match(
                 low, end
             )
             if whole and bisect_right(page.starts, pos) - 1 in self.lines:
+                self.budget -= pos - self.lo
                 return True
-            pos = low.find(word, pos + 1, self.hi)
+            pos = low.find(word, pos + 1, hi)
+        self.budget -= hi - self.lo
+        if self.budget < 0:
+            self._tokenise()
         return False
 
 
