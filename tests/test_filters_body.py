@@ -245,3 +245,8 @@ def test_body_vocabulary_is_the_set_of_the_lines_tokens(
     tokens = set().union(*(page.words[i] for i in lines))
     # Enough look-ups that the vocabulary switches to tokenising half way.
     assert [w in vocabulary for w in asked] == [w in tokens for w in asked]
+
+
+def test_log1p_is_math_log1p_inside_and_beyond_its_table() -> None:
+    counts = [0, 1, 5, 4095, 4096, 4097, 123_456, 10**7]
+    assert body._log1p(np.array(counts)).tolist() == [math.log1p(c) for c in counts]

@@ -271,17 +271,17 @@ def _window_mean(values: ArrayLike, k: int) -> Floats:
 
 def _log1p(counts: NDArray[np.int64]) -> Floats:
     """``math.log1p`` of non-negative integers, from a table (``numpy.log1p`` may differ in
-    the last bit)."""
-    if not len(counts):
-        return np.zeros(0)
-    table = _log1p_table(1024)
-    if int(counts.max()) >= len(table):
-        table = _log1p_table(1 << int(counts.max()).bit_length())
-    return table.take(counts)
+    the last bit); the few values beyond the table are computed one by one."""
+    table = _log1p_table()
+    big = counts >= len(table)
+    out = table.take(np.minimum(counts, len(table) - 1))
+    if big.any():
+        out[big] = np.fromiter(map(math.log1p, counts[big].tolist()), dtype=np.float64)
+    return out
 
 
-@lru_cache(maxsize=8)
-def _log1p_table(size: int) -> Floats:
+@lru_cache(maxsize=1)
+def _log1p_table(size: int = 4096) -> Floats:
     return np.array([math.log1p(i) for i in range(size)])
 
 
