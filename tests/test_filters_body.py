@@ -241,10 +241,13 @@ def test_body_vocabulary_is_the_set_of_the_lines_tokens(
     text = "".join(p + ("\n" if k % 5 == 4 else "") for k, p in enumerate(pieces))
     page = Page(text)
     lines = list(range(0, len(page), step + 1))
-    vocabulary = body._Vocabulary(page, lines)
     tokens = set().union(*(page.words[i] for i in lines))
-    # Enough look-ups that the vocabulary switches to tokenising half way.
-    assert [w in vocabulary for w in asked] == [w in tokens for w in asked]
+
+    class Impatient(body._Vocabulary):
+        SCANS = 0  # switches to tokenising after a few look-ups
+
+    for vocabulary in (body._Vocabulary(page, lines), Impatient(page, lines)):
+        assert [w in vocabulary for w in asked] == [w in tokens for w in asked]
 
 
 def test_log1p_is_math_log1p_inside_and_beyond_its_table() -> None:

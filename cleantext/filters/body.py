@@ -630,12 +630,13 @@ class _Vocabulary:
 
     Finds the word in the lower-cased text and checks that the occurrence is a whole token
     of one of the lines, instead of tokenising every line of the body for a few look-ups.
-    Once the searches have read the lines' text a few times over (many look-ups, or words
+    Once the searches have read the lines' text many times over (many look-ups, or words
     that are not there), it tokenises the lines after all, so that the cost stays linear.
     """
 
-    # Searches may read this many times the lines' text before the lines are tokenised.
-    SCANS = 4
+    # Searches may read this many times the lines' text before the lines are tokenised
+    # (a search reads a character some fifty times faster than tokenising does).
+    SCANS = 50
 
     def __init__(self, page: Page, lines: list[int]) -> None:
         self.page = page
