@@ -15,9 +15,11 @@ from operator import add, gt, itemgetter, not_, or_
 
 import numpy as np
 import regex
+from numpy.typing import NDArray
 
 from . import codepoints
 from .codepoints import Codes, Ints, Mask, Tokens
+from .needles import needle_set, pair_keys
 
 # The line terminators a scraped page may carry. ``\r\n`` is one terminator.
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
@@ -320,10 +322,15 @@ class Page:
         Substring search runs in C over the whole text, so filters use this to pick the
         few candidate lines before they run a pattern on each.
         """
+        wanted = tuple(needles)
+        plan = needle_set(wanted)
+        if plan is not None:
+            found = plan.occurrences(self.lower, self._pair_keys)
+            return sorted(set((self.bounds[0].searchsorted(found, "right") - 1).tolist()))
         low = self.lower
         starts = self.starts
         hits: set[int] = set()
-        for needle in needles:
+        for needle in wanted:
             pos = low.find(needle)
             while pos != -1:
                 i = bisect_right(starts, pos) - 1
@@ -331,6 +338,11 @@ class Page:
                 # Jump to the next line: one hit per line is enough.
                 pos = low.find(needle, self.nexts[i]) if self.nexts[i] > pos else -1
         return sorted(hits)
+
+    @cached_property
+    def _pair_keys(self) -> NDArray[np.uint16]:
+        """``needles.pair_keys`` of ``lower``, shared by every filter's ``lines_containing``."""
+        return pair_keys(codepoints.codes(self.lower))
 
     @cached_property
     def heads(self) -> list[str]:
