@@ -88,12 +88,27 @@ class Credits(LineFilter):
             s = stripped[i]
             if removed[i] or s[-1:] not in ")]" or s[:1] in "([":
                 continue
-            m = TRAILING.search(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
+            m = _trailing(text, starts[i], stops[i])
             if m is None or m.start() == starts[i]:
                 continue
             if leading.match(low, m.start("inner"), m.end("inner"), timeout=PATTERN_TIMEOUT):
                 said = quote(text[m.start("inner") : m.end("inner")].strip())
                 yield Removal(m.start(), m.end(), self.name, f'caption ends in credit "{said}"')
+
+
+def _trailing(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``TRAILING.search`` of the line ``text[start:end]``, tried at one place only.
+
+    The credit's brackets hold no bracket and the closing one ends the line, so the opening
+    one is the line's last "(" or "[": a match starts at the spaces before it. Searching
+    from every position of a long caption cost most of this filter's time.
+    """
+    at = max(text.rfind("(", start, end), text.rfind("[", start, end))
+    if at < 0:
+        return None
+    while at > start and text[at - 1] in " \t":
+        at -= 1
+    return TRAILING.match(text, at, end, timeout=PATTERN_TIMEOUT)
 
 
 _LEADING_CACHE: dict[tuple[str, ...], regex.Pattern[str]] = {}
