@@ -170,9 +170,9 @@ def test_candidate_shortcuts_keep_every_match(lines: list[str]) -> None:
     for i in range(len(page)):
         low = comments._low(page, i)
         if found.heading.fullmatch(low):
-            assert found.heading_start.match(low)
+            assert found.heading_start.match(page.lower, page.starts[i])
         if found.reaction.match(low) or found.greeting.fullmatch(low):
-            assert found.reaction_start.match(low)
+            assert found.reaction_start.match(page.lower, page.starts[i])
         if found.leading.fullmatch(low):
             assert low.endswith(")") or low.rstrip(comments._SAYS_END).endswith(found.says_verbs)
             if 0 < page.word_counts[i] <= comments.SIGNATURE_MAX_WORDS:

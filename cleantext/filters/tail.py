@@ -7,7 +7,7 @@ summary, so the last item runs as long as the others did.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 from statistics import median
 
 from ..page import Page
@@ -16,6 +16,7 @@ from ..pipeline import LineFilter
 SEPARATORS = frozenset({"-", "–", "—", "•", "*", "·", "|", "_", "~", "=", "#"})
 MAX_ITEM_LINES = 4
 MIN_SEPARATORS = 2
+_SHORT = frozenset({1, 2, 3})
 
 
 class Tail(LineFilter):
@@ -25,11 +26,9 @@ class Tail(LineFilter):
 
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         stripped, blank, prose = page.stripped, page.blank, page.prose
-        seps = [
-            i
-            for i, s in enumerate(stripped)
-            if s and len(s) <= 3 and set(s) <= SEPARATORS and not removed[i]
-        ]
+        # Lines of one to three characters, picked in a C loop; only those are looked at.
+        short = compress(range(len(page)), map(_SHORT.__contains__, page.lengths))
+        seps = [i for i in short if set(stripped[i]) <= SEPARATORS and not removed[i]]
         if len(seps) < MIN_SEPARATORS:
             return
         n = len(page)
