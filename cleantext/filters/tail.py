@@ -26,9 +26,7 @@ class Tail(LineFilter):
 
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         stripped, blank, prose = page.stripped, page.blank, page.prose
-        # Lines of one to three characters, picked in a C loop; only those are looked at.
-        short = compress(range(len(page)), map(_SHORT.__contains__, page.lengths))
-        seps = [i for i in short if set(stripped[i]) <= SEPARATORS and not removed[i]]
+        seps = separators(page, removed)
         if len(seps) < MIN_SEPARATORS:
             return
         n = len(page)
@@ -62,3 +60,12 @@ class Tail(LineFilter):
             last = after[-1] if after and not any(prose[k] for k in after[:-1]) else g[-1]
             mark = stripped[g[0]]
             yield g[0], last, f'list of {len(g)} items separated by lines holding only "{mark}"'
+
+
+def separators(page: Page, removed: Sequence[bool]) -> list[int]:
+    """The kept lines that hold only one to three separator characters.
+
+    Lines of one to three characters are picked in a C loop; only those are looked at."""
+    short = compress(range(len(page)), map(_SHORT.__contains__, page.lengths))
+    stripped = page.stripped
+    return [i for i in short if set(stripped[i]) <= SEPARATORS and not removed[i]]
