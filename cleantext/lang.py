@@ -7,9 +7,8 @@ in a language with no stoplist gets no stopwords, and the shape filters still wo
 from __future__ import annotations
 
 import re
-from collections import Counter
+import sys
 from functools import lru_cache
-from operator import mul
 
 # ISO 639-1 codes for jusText's stoplist names; names without a code keep their own.
 ISO = {
@@ -135,9 +134,10 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 # Votes are counted in one integer, one bit field per language. The lower-cased sample has at
 # most 2 * SAMPLE_CHARS characters ("İ" lower-cases to two), so fewer words than that: a count
-# never overflows its field.
-_FIELD_BITS = (2 * SAMPLE_CHARS).bit_length()
-_FIELD_MASK = (1 << _FIELD_BITS) - 1
+# never overflows its field. Fields of 16 bits, so that the integer's bytes read as an array
+# of unsigned shorts give every language's count at once.
+_FIELD_BITS = 16
+assert 2 * SAMPLE_CHARS < 1 << _FIELD_BITS
 
 
 @lru_cache(maxsize=1)
@@ -180,17 +180,17 @@ def _latin1_words(low: str) -> list[bytes] | None:
 
 def _tally(low: str) -> tuple[int, int]:
     """How many words the lower-cased sample has, and their votes, packed as in ``_votes``."""
+    # Each stopword's packed votes added up in C (``sum`` over ``map``): one addition of
+    # integers per stopword instead of one counter update per language it votes for.
     latin = _latin1_words(low)
     if latin is not None:
         votes_b = _latin1_votes()
-        found_b = Counter(filter(_latin1_voters().__contains__, latin))
-        return len(latin), sum(map(mul, map(votes_b.__getitem__, found_b), found_b.values()))
+        return len(latin), sum(
+            map(votes_b.__getitem__, filter(_latin1_voters().__contains__, latin))
+        )
     words = _WORD.findall(low)
     votes = _votes()[0]
-    # Each distinct stopword once, its packed votes times its count: one addition of
-    # integers per stopword instead of one counter update per language it votes for.
-    found = Counter(filter(_voters().__contains__, words))
-    return len(words), sum(map(mul, map(votes.__getitem__, found), found.values()))
+    return len(words), sum(map(votes.__getitem__, filter(_voters().__contains__, words)))
 
 
 def stopwords(language: str | None) -> frozenset[str]:
@@ -216,13 +216,14 @@ def guess(text: str) -> tuple[str | None, float]:
     codes = _votes()[1]
     if not packed:
         return None, 0.0
-    hits = [(packed >> (_FIELD_BITS * k)) & _FIELD_MASK for k in range(len(codes))]
+    hits = memoryview(packed.to_bytes(2 * len(codes), sys.byteorder)).cast("H").tolist()
     n1 = max(hits)
-    tied = {codes[k] for k, n in enumerate(hits) if n == n1}
-    if len(tied) == 1:
-        (best,) = tied
-        n2 = max((n for n in hits if n != n1), default=0)
+    if hits.count(n1) == 1:
+        best = codes[hits.index(n1)]
+        # The runner-up: the largest of the other counts (every language has a field).
+        n2 = sorted(hits)[-2]
     else:
+        tied = {codes[k] for k, n in enumerate(hits) if n == n1}
         # A tie goes to the language voted for first, reading the words in order.
         index = _index()
         words = _WORD.findall(low)

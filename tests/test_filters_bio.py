@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import regex
 from filtercase import reasons, removed_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cleantext.filters import Bio
+from cleantext import Page, markers
+from cleantext.filters import Bio, bio
+from cleantext.filters.markers import languages, quote
+from cleantext.page import BULLETS
 
 BODY = [
     "The council voted on Tuesday to close the old library on Mill Street and to move its "
@@ -45,3 +51,58 @@ def test_a_byline_at_the_top_is_left_alone() -> None:
 def test_a_sentence_starting_with_the_phrase_is_kept() -> None:
     lines = [*BODY, "Written by a local historian, the plaque will stay on the wall.", BIO]
     assert removed_lines(Bio(), lines) == []
+
+
+def plain_lines(page: Page, removed: list[bool]) -> list[tuple[int, int, str]]:
+    """The filter as first written: every line with a heading key, its words after counted."""
+    langs = languages(page)
+    phrases = markers.table(*langs).phrases["bio"]
+    if not phrases:
+        return []
+    heading = regex.compile(markers.trie_regex(phrases) + r"[ \t]*[:.,]*[ \t]*")
+    words, blank, n = page.word_counts, page.blank, len(page)
+    for i in page.lines_starting(markers.table(*langs).keys("bio")):
+        if i < bio.MIN_LINES_BEFORE or removed[i] or not 0 < words[i] <= bio.HEADING_MAX_WORDS:
+            continue
+        low = page.lower[page.starts[i] : page.ends[i]].strip().lstrip(BULLETS)
+        if not heading.fullmatch(low):
+            continue
+        after = sum(words[k] for k in range(i + 1, n) if not removed[k])
+        if after > bio.MAX_WORDS_AFTER:
+            continue
+        last = n - 1
+        while last > i and (blank[last] or removed[last]):
+            last -= 1
+        said = quote(page.stripped[i], 40)
+        return [(i, last, f'author box "{said}" with {after} words after it, to the end')]
+    return []
+
+
+BIO_LINES = st.sampled_from(
+    [
+        "About the Author",
+        "- ABOUT THE AUTHOR:",
+        "\xa0About the author",
+        " \t• Written by",
+        "Über den Autor",
+        "About the authors, and more words here",
+        "",
+        "  ",
+        "Short line",
+        BIO,
+        " ".join(["word"] * 120),
+        " ".join(["word"] * 249),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(BIO_LINES, st.booleans()), max_size=14),
+    st.sampled_from([None, "en", "de"]),
+)
+def test_lines_match_the_plain_filter(rows: list[tuple[str, bool]], language: str | None) -> None:
+    page = Page("\n".join(line for line, _ in rows), language=language)
+    removed = [gone for _, gone in rows][: len(page)]
+    removed += [False] * (len(page) - len(removed))
+    assert list(Bio().lines(page, removed)) == plain_lines(page, removed)

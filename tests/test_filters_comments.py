@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from filtercase import reasons, removed_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cleantext.filters import Comments
+from cleantext import Page, markers
+from cleantext.filters import Comments, comments
 
 BODY = [
     "The council voted on Tuesday to close the old library on Mill Street and to move its "
@@ -112,3 +115,83 @@ def test_reactions_in_the_first_half_are_quotes() -> None:
 def test_reactions_far_apart_are_not_a_thread() -> None:
     lines = [*BODY, REACTIONS[0], *(BODY * 5), REACTIONS[2]]
     assert removed_lines(Comments(), lines) == []
+
+
+# The filter looks closely only at candidate lines; these pin each shortcut against the
+# pattern it stands in for, on lines mixing signatures, headings, reactions and prose.
+SIGNATURE_BITS = st.sampled_from(
+    [
+        "John",
+        "Mary O'Neil",
+        "- ",
+        "• ",
+        "  ",
+        "says",
+        "SAID",
+        "wrote:",
+        "Sagt",
+        "dit",
+        "Reply",
+        "ReplyDelete",
+        "Re: Jobs (Score:3)",
+        "(score: -1, funny)",
+        "12",
+        "Comments",
+        "Leave a Reply",
+        "thoughts on",
+        "Great post!",
+        "Thanks, Mark!",
+        "Hi Ryan,",
+        "the",
+        "2019 was a year",
+        "says the mayor",
+        ":",
+        " \t",
+        "’",
+        "İ",
+        "ΣΑΣ",
+        "…",
+        "\xa0",
+        "said.",
+    ]
+)
+LINES = st.lists(
+    st.lists(SIGNATURE_BITS, min_size=1, max_size=6).map(" ".join), min_size=1, max_size=12
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_candidate_shortcuts_keep_every_match(lines: list[str]) -> None:
+    page = Page("\n".join(lines) + "\n")
+    found = comments.patterns()
+    says = set(comments._says_lines(page, found.says_verbs))
+    replies = set(page.lines_starting(found.reply_keys))
+    for i in range(len(page)):
+        low = comments._low(page, i)
+        if found.heading.fullmatch(low):
+            assert found.heading_start.match(page.lower, page.starts[i])
+        if found.reaction.match(low) or found.greeting.fullmatch(low):
+            assert found.reaction_start.match(page.lower, page.starts[i])
+        if found.leading.fullmatch(low):
+            assert low.endswith(")") or low.rstrip(comments._SAYS_END).endswith(found.says_verbs)
+            if 0 < page.word_counts[i] <= comments.SIGNATURE_MAX_WORDS:
+                assert i in says or "score:" in low
+        if found.trailing.fullmatch(low):
+            assert i in replies or not any(n in low for n in found.says_needles)
+
+
+def test_no_reply_button_holds_a_says_needle() -> None:
+    """So a line with a says-needle but no reply key never is a trailing signature, which
+    ``_signatures`` relies on in testing ``trailing`` on reply-key lines only."""
+    table = markers.table(*markers.available_languages())
+    needles = comments.patterns().says_needles
+    assert not [p for p in table.phrases["reply"] for n in needles if n.strip() in p]
+
+
+def test_says_verbs_are_single_words_within_the_tail() -> None:
+    """``_says_lines`` compares a line's last characters with the verbs as plain strings."""
+    verbs = comments.patterns().says_verbs
+    assert verbs
+    assert all(v.isalpha() and v == v.lower() for v in verbs)
+    assert max(map(len, verbs)) < len(comments._TAIL("x" * 100))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 from filtercase import removed_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cleantext.filters import Credits, Repeats, Tail, Teasers
+from cleantext import Page
+from cleantext.filters import Credits, Repeats, Tail, Teasers, tail
 
 PROSE = (
     "Ukrainian forces experienced partial success near the village, southwest of the city, "
@@ -109,3 +112,17 @@ def test_caption_keeps_its_words_and_loses_its_credit() -> None:
     assert "Coastal Press" not in result.text
     (credit,) = [r for r in result.removals if r.filter == "credits"]
     assert result.removed_text(credit) == " (Photo: Daniel Kerr/Coastal Press)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=" \t-–•*|_~=#ab\xa0", max_size=5), st.booleans())))
+def test_tail_separators_are_the_plain_ones(rows: list[tuple[str, bool]]) -> None:
+    page = Page("\n".join(line for line, _ in rows) + "\n")
+    removed = [gone for _, gone in rows][: len(page)]
+    removed += [False] * (len(page) - len(removed))
+    plain = [
+        i
+        for i, s in enumerate(page.stripped)
+        if s and len(s) <= 3 and set(s) <= tail.SEPARATORS and not removed[i]
+    ]
+    assert tail.separators(page, removed) == plain

@@ -21,10 +21,13 @@ anyway.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, compress, islice, pairwise, repeat
+from operator import gt, itemgetter
 
 import regex
 
@@ -64,6 +67,14 @@ _SCORE = r"(?:.*[ \t])?\([ \t]*score:[ \t]*-?\d[^)]*\)"
 _GREETING_END = r"(?:[ \t,]+[\w'’-]+){0,2}[ \t]*[,!.]+[ \t]*"
 # Lines written after each comment: its buttons, joined by the scraper.
 _BUTTON_END = r"[ \t]*[↓→»]?"
+# What ``_low`` strips from a line's start, and more (a prefilter may let more lines through).
+_LEAD = rf"[\s{re.escape(BULLETS)}]*"
+# What a leading signature may end with after its verb, and the end of a line that holds the
+# verb, once that is stripped (longer than any verb).
+_SAYS_END = ": \t"
+_TAIL = itemgetter(slice(-20, None))
+_SHORT = frozenset(range(1, SIGNATURE_MAX_WORDS + 1))
+_SCORE_NEEDLE = ("score:",)
 
 
 @dataclass(frozen=True)
@@ -71,16 +82,25 @@ class Patterns:
     """The comments filter's patterns, compiled once from the marker tables."""
 
     heading: regex.Pattern[str]
+    # The phrases alone after any space and bullets, for the standard library's engine:
+    # wherever ``heading`` (or ``reaction`` or ``greeting``) matches a line, this matches at
+    # the line's start in ``Page.lower``, and turns away the many lines that only share a key
+    # ("2019 was…") several times faster, without cutting the line out first.
+    heading_start: re.Pattern[str]
+    reaction_start: re.Pattern[str]
     leading: regex.Pattern[str]
     trailing: regex.Pattern[str]
     reaction: regex.Pattern[str]
     greeting: regex.Pattern[str]
     # A line whose head starts otherwise cannot match the line-start patterns (looked up in
-    # the page's index of line heads), and a line without a " says"-like needle cannot be a
-    # leading signature (found in C over the text).
+    # the page's index of line heads), and a short line that does not end in a says-verb
+    # (before a colon) cannot be a leading signature, nor a long one without "score:".
     heading_keys: frozenset[str]
     reply_keys: frozenset[str]
     reaction_keys: frozenset[str]
+    says_verbs: tuple[str, ...]
+    # A leading signature is looked at where its line holds one of these (the verb after a
+    # space, or "score:"), or has a reply key, as ever.
     says_needles: tuple[str, ...]
 
 
@@ -94,6 +114,10 @@ def patterns() -> Patterns:
     says = markers.trie_regex(table.phrases["says"])
     return Patterns(
         heading=regex.compile(heading + _HEADING_END),
+        heading_start=re.compile(_LEAD + markers.trie_regex([*whole, *going])),
+        reaction_start=re.compile(
+            _LEAD + markers.trie_regex([*table.phrases["reaction"], *table.phrases["greeting"]])
+        ),
         leading=regex.compile(rf"{_NAME}{says}[ \t]*:?|{_SCORE}"),
         trailing=regex.compile(markers.trie_regex(table.phrases["reply"]) + _BUTTON_END),
         reaction=regex.compile(markers.trie_regex(table.phrases["reaction"]) + r"(?!\w)"),
@@ -101,7 +125,7 @@ def patterns() -> Patterns:
         heading_keys=table.keys("comment"),
         reply_keys=table.keys("reply"),
         reaction_keys=_short_keys(table, ("reaction", "greeting")),
-        # The verb follows a name and a space.
+        says_verbs=tuple(table.phrases["says"]),
         says_needles=(*(" " + n for n in table.needles("says")), "score:"),
     )
 
@@ -126,18 +150,15 @@ class Comments(LineFilter):
         n = len(page)
         if n == 0:
             return
-        prose, blank = page.prose, page.blank
-        # The first line after which the article has shown enough prose for a thread to start.
-        seen = 0
-        ready = n
-        for i in range(n):
-            if prose[i] and not removed[i]:
-                seen += 1
-                if seen >= MIN_PROSE_BEFORE:
-                    ready = i + 1
-                    break
-        if ready >= n:
+        blank = page.blank
+        # The first line after which the article has shown enough prose for a thread to start:
+        # the one after the MIN_PROSE_BEFORE-th kept prose line (``a > b`` on booleans is
+        # ``a and not b``), found by lazy C iterators that stop there.
+        kept_prose = compress(range(n), map(gt, page.prose, removed))
+        enough = next(islice(kept_prose, MIN_PROSE_BEFORE - 1, None), None)
+        if enough is None or enough + 1 >= n:
             return
+        ready = enough + 1
         start = self._heading(page, ready)
         for found in (
             self._signatures(page, removed, ready),
@@ -157,12 +178,13 @@ class Comments(LineFilter):
 
     @staticmethod
     def _heading(page: Page, ready: int) -> tuple[int, str] | None:
-        words, heading = page.word_counts, patterns().heading
-        for i in page.lines_starting(patterns().heading_keys):
+        words, found = page.word_counts, patterns()
+        for i in page.lines_starting(found.heading_keys):
             if (
                 i >= ready
                 and 0 < words[i] <= HEADING_MAX_WORDS
-                and heading.fullmatch(low := _low(page, i), timeout=PATTERN_TIMEOUT)
+                and found.heading_start.match(page.lower, page.starts[i])
+                and found.heading.fullmatch(low := _low(page, i), timeout=PATTERN_TIMEOUT)
                 and not GLUED_COUNT.match(low)
             ):
                 said = quote(page.stripped[i], 50)
@@ -174,17 +196,24 @@ class Comments(LineFilter):
         words, blank = page.word_counts, page.blank
         found = patterns()
         marks: list[tuple[int, bool]] = []  # (line, leading?)
-        candidates = {*page.lines_starting(found.reply_keys)}
-        candidates.update(page.lines_containing(found.says_needles))
+        verbs = found.says_verbs
+        replies = set(page.lines_starting(found.reply_keys))
+        candidates = {*replies, *_says_lines(page, verbs), *page.lines_containing(_SCORE_NEEDLE)}
         for i in sorted(candidates):
             if i < ready:
                 continue
             low = _low(page, i)
             if not 0 < words[i] <= SIGNATURE_MAX_WORDS and "score:" not in low:
                 continue
-            if found.leading.fullmatch(low, timeout=PATTERN_TIMEOUT):
+            # A leading signature ends in its verb (and maybe a colon) or in "(Score:…)"; a
+            # trailing one starts with a button, so its head has a reply key.
+            if (
+                (low.endswith(")") or low.rstrip(_SAYS_END).endswith(verbs))
+                and (i in replies or any(map(_raw(page, i).__contains__, found.says_needles)))
+                and found.leading.fullmatch(low, timeout=PATTERN_TIMEOUT)
+            ):
                 marks.append((i, True))
-            elif found.trailing.fullmatch(low, timeout=PATTERN_TIMEOUT):
+            elif i in replies and found.trailing.fullmatch(low, timeout=PATTERN_TIMEOUT):
                 marks.append((i, False))
         if len(marks) < MIN_SIGNATURES:
             return None
@@ -225,20 +254,20 @@ class Comments(LineFilter):
     @staticmethod
     def _reactions(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
         words, blank = page.word_counts, page.blank
-        total = sum(words)
-        # The line where the second half of the text's words begins.
-        half, seen = len(words), 0
-        for i, w in enumerate(words):
-            seen += w
-            if seen >= total * REACTIONS_AFTER_SHARE:
-                half = i
-                break
         found = patterns()
+        candidates = [
+            i for i in page.lines_starting(found.reaction_keys) if i >= ready and not removed[i]
+        ]
+        if len(candidates) < MIN_REACTIONS:
+            return None
+        # The line where the second half of the text's words begins: the first whose running
+        # total of words reaches the share (found by bisection, not a loop over the lines).
+        half = bisect_left(list(accumulate(words)), sum(words) * REACTIONS_AFTER_SHARE)
         marks = [
             i
-            for i in page.lines_starting(found.reaction_keys)
-            if i >= max(ready, half)
-            and not removed[i]
+            for i in candidates
+            if i >= half
+            and found.reaction_start.match(page.lower, page.starts[i])
             and (
                 found.reaction.match(low := _low(page, i), timeout=PATTERN_TIMEOUT)
                 or found.greeting.fullmatch(low, timeout=PATTERN_TIMEOUT)
@@ -259,6 +288,23 @@ class Comments(LineFilter):
         return None
 
 
+def _says_lines(page: Page, verbs: tuple[str, ...]) -> list[int]:
+    """The lines of 1 to ``SIGNATURE_MAX_WORDS`` words that end in one of ``verbs`` (before
+    a colon and spaces), in any case: a superset of the leading signatures without "score:".
+
+    C loops over the lines (``map``, ``compress``), not one bytecode loop per line; only the
+    stripped line's last characters are lower-cased."""
+    short = list(map(_SHORT.__contains__, page.word_counts))
+    ends = map(str.rstrip, compress(page.stripped, short), repeat(_SAYS_END))
+    said = map(str.endswith, map(str.lower, map(_TAIL, ends)), repeat(verbs))
+    return list(compress(compress(range(len(page)), short), said))
+
+
+def _raw(page: Page, i: int) -> str:
+    """Line i in lower case."""
+    return page.lower[page.starts[i] : page.ends[i]]
+
+
 def _low(page: Page, i: int) -> str:
     """Line i in lower case, without surrounding space or leading bullets."""
-    return page.lower[page.starts[i] : page.ends[i]].strip().lstrip(BULLETS)
+    return _raw(page, i).strip().lstrip(BULLETS)

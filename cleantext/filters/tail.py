@@ -7,7 +7,7 @@ summary, so the last item runs as long as the others did.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 from statistics import median
 
 from ..page import Page
@@ -16,6 +16,7 @@ from ..pipeline import LineFilter
 SEPARATORS = frozenset({"-", "–", "—", "•", "*", "·", "|", "_", "~", "=", "#"})
 MAX_ITEM_LINES = 4
 MIN_SEPARATORS = 2
+_SHORT = frozenset({1, 2, 3})
 
 
 class Tail(LineFilter):
@@ -25,11 +26,7 @@ class Tail(LineFilter):
 
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         stripped, blank, prose = page.stripped, page.blank, page.prose
-        seps = [
-            i
-            for i, s in enumerate(stripped)
-            if s and len(s) <= 3 and set(s) <= SEPARATORS and not removed[i]
-        ]
+        seps = separators(page, removed)
         if len(seps) < MIN_SEPARATORS:
             return
         n = len(page)
@@ -63,3 +60,12 @@ class Tail(LineFilter):
             last = after[-1] if after and not any(prose[k] for k in after[:-1]) else g[-1]
             mark = stripped[g[0]]
             yield g[0], last, f'list of {len(g)} items separated by lines holding only "{mark}"'
+
+
+def separators(page: Page, removed: Sequence[bool]) -> list[int]:
+    """The kept lines that hold only one to three separator characters.
+
+    Lines of one to three characters are picked in a C loop; only those are looked at."""
+    short = compress(range(len(page)), map(_SHORT.__contains__, page.lengths))
+    stripped = page.stripped
+    return [i for i in short if set(stripped[i]) <= SEPARATORS and not removed[i]]
