@@ -45,10 +45,12 @@ class LineFilter(ABC):
         """Yield ``(first, last, reason)``: lines first..last inclusive go, for that reason."""
 
     def find(self, page: Page, removed: Sequence[bool]) -> Iterator[Removal]:
+        # ``page.span`` of each removal, read from the line table without a call per line.
+        starts, nexts, name = page.starts, page.nexts, self.name
         for first, last, reason in self.lines(page, removed):
-            start, end = page.span(first, last)
+            start, end = starts[first], nexts[last]
             if end > start:
-                yield Removal(start, end, self.name, reason)
+                yield Removal(start, end, name, reason)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
@@ -193,16 +195,16 @@ class Pipeline:
                 )
                 continue
             claims.merge(mine)
-            for r in mine.removals:
+            for start, end in zip(mine.starts, mine.ends):
                 # Lines whose content lies wholly inside the removal are now gone; an empty
                 # line is gone when its terminator is. Every line before the last one that
                 # starts inside the removal ends before that one starts: only the last can
                 # reach past the removal's end.
-                first = bisect_left(starts, r.start)
-                last = bisect_left(starts, r.end) - 1
+                first = bisect_left(starts, start)
+                last = bisect_left(starts, end, first) - 1
                 if last > first:
                     removed[first:last] = repeat(True, last - first)
-                if last >= first and ends[last] <= r.end:
+                if last >= first and ends[last] <= end:
                     removed[last] = True
         return claims.removals, removed
 
@@ -210,12 +212,25 @@ class Pipeline:
 def _claim(f: Filter, page: Page, removed: Sequence[bool], claims: _Claims, mine: _Claims) -> None:
     """Take filter f's removals into ``mine``, each cut to what no earlier claim holds and
     what f has not claimed already."""
+    size = len(page.text)
+    taken_starts, taken_ends = claims.starts, claims.ends
+    mine_starts, mine_ends, mine_removals = mine.starts, mine.ends, mine.removals
     for r in f.find(page, removed):
-        if not 0 <= r.start < r.end <= len(page.text):
+        start, end = r.start, r.end
+        if not 0 <= start < end <= size:
             raise ValueError(f"filter {f.name!r} returned a span outside the text: {r}")
-        if claims.is_free(r.start, r.end) and mine.is_free(r.start, r.end):
-            mine.add(r)
-            continue
+        # ``claims.is_free`` by one bisect, then the common case of a filter's claims in
+        # order: after all of its own so far, so free of them and appended.
+        i = bisect_right(taken_ends, start)
+        if i == len(taken_starts) or taken_starts[i] >= end:
+            if not mine_ends or start >= mine_ends[-1]:
+                mine_starts.append(start)
+                mine_ends.append(end)
+                mine_removals.append(r)
+                continue
+            if mine.is_free(start, end):
+                mine.add(r)
+                continue
         parts = [
             part for s, e in claims.free_parts(r.start, r.end) for part in mine.free_parts(s, e)
         ]
