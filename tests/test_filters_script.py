@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 from filtercase import removed_lines
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleantext.filters import Script
+from cleantext.filters.script import STRONG, strong_search
 
 PROSE = "The pixel, a snippet of code that tracks visitors, was added to the site in 2019."
 PIXEL = [
@@ -49,3 +52,22 @@ def test_removes_code_lines(line: str) -> None:
 )
 def test_keeps_prose_that_mentions_code(line: str) -> None:
     assert removed_lines(Script(), [PROSE, line, PROSE]) == []
+
+
+_CODE_PIECES = [
+    "function", "f", "(", ")", "{", "}", " ", "\t", "=>", "var", "x", "=", "==", "window",
+    ".", "push", "<script", "@media", "p", ":", ";", "class", "/*", "<![CDATA[", '"', "é", "\r",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_CODE_PIECES), max_size=25).map("".join),
+    st.sampled_from(["", "\n", "a", "\u2028", "x."]),
+)
+def test_strong_search_finds_what_the_whole_pattern_finds(line: str, before: str) -> None:
+    text = before + line + "\nafter"
+    start, end = len(before), len(before) + len(line)
+    found, searched = strong_search(text, start, end), STRONG.search(text, start, end)
+    assert (found and (found.span(), found["code"])) == (
+        searched and (searched.span(), searched["code"])
+    )
