@@ -320,9 +320,17 @@ class Page:
         """Sorted indices of the lines whose lower-cased text contains any of ``needles``.
 
         Substring search runs in C over the whole text, so filters use this to pick the
-        few candidate lines before they run a pattern on each.
+        few candidate lines before they run a pattern on each. Kept per tuple of needles:
+        a filter that asks twice (``credits``) searches once.
         """
         wanted = tuple(needles)
+        memo: dict[tuple[str, ...], list[int]] = self.__dict__.setdefault("_containing", {})
+        found = memo.get(wanted)
+        if found is None:
+            found = memo[wanted] = self._lines_containing(wanted)
+        return found[:]
+
+    def _lines_containing(self, wanted: tuple[str, ...]) -> list[int]:
         plan = needle_set(wanted)
         if plan is not None:
             found = plan.occurrences(self.lower, self._pair_keys)

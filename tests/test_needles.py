@@ -57,3 +57,11 @@ def test_few_needles_or_needles_across_lines_keep_str_find() -> None:
 def test_a_needle_at_the_very_end_and_start() -> None:
     page = Page("below\nmiddle\nx sign")
     assert page.lines_containing(("below", "sign", "zzz", "qqq")) == [0, 2]
+
+
+def test_lines_containing_is_searched_once_per_needles_and_returns_a_copy() -> None:
+    page = Page("a (b)\nc\nd]")
+    first = page.lines_containing((")", "]"))
+    first.append(99)
+    assert page.lines_containing([")", "]"]) == [0, 2]
+    assert page.lines_containing(("]",)) == [2]
