@@ -19,6 +19,9 @@ from ..result import Removal
 from .markers import languages, quote
 
 MAX_WORDS = 25
+# The closing brackets: every line in brackets, and every caption that ends in a bracketed
+# credit, holds one.
+_CLOSERS = (")", "]")
 # A line in brackets from end to end: "(Photo : …)", "[Image: …]".
 BRACKETED = regex.compile(
     LINE_START + r"[ \t]*[(\[][ \t]*(?P<inner>[^\n]{1,300}?)[ \t]*[)\]][ \t]*$", regex.MULTILINE
@@ -47,9 +50,9 @@ class Credits(LineFilter):
             if HANDLE.match(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT):
                 found[i] = f'line is a lone embed handle "{quote(stripped[i])}"'
         if credit is not None:
-            # Only lines with an opening bracket can be wholly bracketed: finding them in the
-            # whole text is faster than testing every line.
-            for i in page.lines_containing(("(", "[")):
+            # A wholly bracketed line holds a closing bracket: finding those in the whole text
+            # is faster than testing every line.
+            for i in page.lines_containing(_CLOSERS):
                 s = stripped[i]
                 if s[:1] in "([" and s[-1:] in ")]" and words[i] <= MAX_WORDS and not prose[i]:
                     m = BRACKETED.match(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
@@ -84,7 +87,7 @@ class Credits(LineFilter):
         leading = _leading(markers.table(*languages(page)).languages)
         text, low, starts, stops = page.text, page.lower, page.starts, page.ends
         stripped = page.stripped
-        for i in page.lines_containing((")", "]")):
+        for i in page.lines_containing(_CLOSERS):
             s = stripped[i]
             if removed[i] or s[-1:] not in ")]" or s[:1] in "([":
                 continue
