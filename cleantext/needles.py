@@ -18,7 +18,7 @@ from itertools import compress
 import numpy as np
 from numpy.typing import NDArray
 
-from .codepoints import Codes, Ints, Mask
+from .codepoints import Ints, Mask, codes
 
 KEYS = 1 << 16
 # Below this many needles of two characters or more, one ``str.find`` per needle reads the
@@ -28,6 +28,8 @@ MIN_NEEDLES = 4
 # The characters that end a line (``page.LINE_BREAK``).
 LINE_BREAKS = "\n\r\u2028\u2029\x85"
 _CAP = 255
+# Positions per chunk of the arrays: a few megabytes each, however long the text.
+CHUNK = 1 << 20
 # How common a character is in running text, most common first: a needle is keyed by its
 # least common pair, so that few positions of a text share the key. Other characters count
 # as rare. Only speed depends on this order, never the answer.
@@ -45,12 +47,17 @@ _PAIRS = {
 }  # fmt: skip
 
 
-def pair_keys(codes: Codes) -> NDArray[np.uint16]:
+def pair_keys(text: str) -> NDArray[np.uint16]:
     """Each position's key: its code point and the next one's, each capped at 255 (the last
-    position pairs with 0)."""
-    capped = np.minimum(codes, _CAP).astype(np.uint16)
-    keys = (capped << 8).astype(np.uint16, copy=False)
-    keys[:-1] |= capped[1:]
+    position pairs with 0). Made a chunk at a time, so that a long text's code points are
+    never all in memory at once."""
+    keys = np.zeros(len(text), dtype=np.uint16)
+    for lo in range(0, len(text), CHUNK):
+        piece = codes(text[lo : lo + CHUNK + 1])
+        capped = np.minimum(piece, _CAP).astype(np.uint16)
+        hi = lo + min(CHUNK, len(text) - lo)
+        keys[lo:hi] = capped[: hi - lo] << 8
+        keys[lo : lo + len(capped) - 1] |= capped[1:]
     return keys
 
 
@@ -126,7 +133,14 @@ class NeedleSet:
     def occurrences(self, text: str, keys: NDArray[np.uint16]) -> Ints:
         """The start offsets in ``text`` (whose ``pair_keys`` are ``keys``) where some
         needle occurs, in no particular order; an offset where several occur may repeat."""
-        at = np.flatnonzero(self.keyed[keys])
+        found = [self._occurrences(text, keys, lo) for lo in range(0, keys.size, CHUNK)]
+        if len(found) == 1:
+            return found[0]
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+    def _occurrences(self, text: str, keys: NDArray[np.uint16], lo: int) -> Ints:
+        """``occurrences`` of the needles keyed at positions ``lo`` to ``lo + CHUNK``."""
+        at = np.flatnonzero(self.keyed[keys[lo : lo + CHUNK]]) + lo
         if not at.size:
             return at
         k = keys[at]

@@ -350,7 +350,7 @@ class Page:
     @cached_property
     def _pair_keys(self) -> NDArray[np.uint16]:
         """``needles.pair_keys`` of ``lower``, shared by every filter's ``lines_containing``."""
-        return pair_keys(codepoints.codes(self.lower))
+        return pair_keys(self.lower)
 
     @cached_property
     def heads(self) -> list[str]:

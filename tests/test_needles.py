@@ -3,8 +3,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext import Page
-from cleantext.needles import MIN_NEEDLES, needle_set
+from cleantext import Page, codepoints
+from cleantext import needles as needles_module
+from cleantext.needles import MIN_NEEDLES, needle_set, pair_keys
 
 # Pieces that exercise the keys: code points above the cap (255), pairs that several needles
 # share, "İ" (kept as itself in ``Page.lower``), every line terminator.
@@ -65,3 +66,21 @@ def test_lines_containing_is_searched_once_per_needles_and_returns_a_copy() -> N
     first.append(99)
     assert page.lines_containing([")", "]"]) == [0, 2]
     assert page.lines_containing(("]",)) == [2]
+
+
+@given(texts, many, st.integers(1, 5))
+def test_chunks_change_nothing(text: str, wanted: list[str], chunk: int) -> None:
+    page = Page(text)
+    whole = pair_keys(page.lower)
+    expected = sorted(set(needle_set(tuple(wanted)).occurrences(page.lower, whole).tolist()))  # type: ignore[union-attr]
+    saved = needles_module.CHUNK
+    needles_module.CHUNK = chunk
+    try:
+        keys = pair_keys(page.lower)
+        found = needle_set(tuple(wanted)).occurrences(page.lower, keys)  # type: ignore[union-attr]
+    finally:
+        needles_module.CHUNK = saved
+    assert keys.tolist() == whole.tolist()
+    assert sorted(set(found.tolist())) == expected
+    cp = codepoints.codes(page.lower).astype(int).clip(max=255).tolist()
+    assert whole.tolist() == [a << 8 | b for a, b in zip(cp, [*cp[1:], 0])]
