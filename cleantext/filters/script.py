@@ -81,7 +81,8 @@ WEAK = regex.compile(
 
 def strong_search(text: str, start: int, end: int) -> regex.Match[str] | None:
     """``STRONG.search`` of the line ``text[start:end]``: every branch at the line's start,
-    then only the branches that may match inside it."""
+    then only the branches that may match inside it (a line's content holds no terminator,
+    so no line start)."""
     return STRONG.match(text, start, end, timeout=PATTERN_TIMEOUT) or STRONG_INSIDE.search(
         text, start + 1, end, timeout=PATTERN_TIMEOUT
     )
