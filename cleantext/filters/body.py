@@ -16,9 +16,9 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from operator import itemgetter
 from typing import Any
@@ -122,6 +122,21 @@ class Layers:
 
     def to_dict(self) -> dict[str, Any]:
         return {"threshold": self.threshold, "line": self.line, "context": self.context}
+
+    # Prepared once per model (the layers are not changed once made): the terms of each
+    # layer over its columns, and the evidence the explanations weigh.
+
+    @cached_property
+    def line_terms(self) -> _Terms:
+        return _Terms.of(self.line, (*LINE_FEATURES, "structured"))
+
+    @cached_property
+    def context_terms(self) -> _Terms:
+        return _Terms.of(self.context, CONTEXT_FEATURES)
+
+    @cached_property
+    def evidence(self) -> _Evidence:
+        return _Evidence.of(self)
 
 
 @dataclass(frozen=True)
@@ -228,27 +243,47 @@ def _kadane(values: ArrayLike) -> tuple[int, int]:
     return int(start[k]), k
 
 
-@lru_cache(maxsize=256)
-def _windows(n: int, k: int) -> tuple[NDArray[np.intp], NDArray[np.intp], Floats, Mask]:
-    """For each of n positions, its window ``a:b`` of k neighbours each side, the number
-    of neighbours (as floats) and where there is any."""
+@lru_cache(maxsize=64)
+def _window_widths(n: int, k: int) -> tuple[Floats, Mask]:
+    """For each of n positions, the number of its neighbours within k on each side (as
+    floats), and where there is any."""
     j = np.arange(n)
-    a, b = np.maximum(0, j - k), np.minimum(n, j + k + 1)
-    width = b - a - 1
-    return a, b, width.astype(np.float64), width > 0
+    width = np.minimum(n, j + k + 1) - np.maximum(0, j - k) - 1
+    return width.astype(np.float64), width > 0
+
+
+@lru_cache(maxsize=64)
+def _edge_widths(k: int) -> Floats:
+    """The neighbour counts of the first k positions of a column longer than 2k (the last
+    k are these reversed); every other position has 2k."""
+    return np.arange(k, 2 * k, dtype=np.float64)
 
 
 def _window_means(values: ArrayLike, *ks: int) -> list[Floats]:
-    """``_window_mean`` of one column for several k, sharing its prefix sums."""
+    """``_window_mean`` of one column for several k, sharing its prefix sums.
+
+    The prefix sums are padded with their first value (0) before and their last after, so
+    that each window's ends are two slices of the padding; the interior divides by 2k, the
+    k positions at each end by their own count."""
     v = np.asarray(values, dtype=np.float64)
     n = len(v)
-    prefix = np.zeros(n + 1)
-    v.cumsum(out=prefix[1:])
+    m = max(ks)
+    padded = np.zeros(n + 1 + 2 * m)
+    v.cumsum(out=padded[m + 1 : m + 1 + n])
+    padded[m + 1 + n :] = padded[m + n]
     means = []
     for k in ks:
-        a, b, width, some = _windows(n, k)
-        out = np.zeros(n)
-        np.divide(prefix.take(b) - prefix.take(a) - v, width, out=out, where=some)
+        # prefix[min(n, j + k + 1)] - prefix[max(0, j - k)] - v[j], for every j.
+        diff = padded[m + k + 1 : m + k + 1 + n] - padded[m - k : m - k + n] - v
+        if n > 2 * k:
+            out = diff / (2.0 * k)
+            edge = _edge_widths(k)
+            out[:k] = diff[:k] / edge
+            out[n - k :] = diff[n - k :] / edge[::-1]
+        else:
+            width, some = _window_widths(n, k)
+            out = np.zeros(n)
+            np.divide(diff, width, out=out, where=some)
         means.append(out)
     return means
 
@@ -259,14 +294,7 @@ def _window_mean(values: ArrayLike, k: int) -> Floats:
     The same operations, in the same order, as the plain loop ``(prefix[b] - prefix[a] -
     value) / (b - a - 1)`` with sequential prefix sums, so every mean is bit for bit the
     loop's."""
-    v = np.asarray(values, dtype=np.float64)
-    n = len(v)
-    prefix = np.zeros(n + 1)
-    v.cumsum(out=prefix[1:])
-    a, b, width, some = _windows(n, k)
-    out = np.zeros(n)
-    np.divide(prefix.take(b) - prefix.take(a) - v, width, out=out, where=some)
-    return out
+    return _window_means(values, k)[0]
 
 
 def _log1p(counts: NDArray[np.int64]) -> Floats:
@@ -435,16 +463,37 @@ def _logit(weights: Mapping[str, float], cols: Mapping[str, ArrayLike], n: int) 
     the same additions in the same order as ``bias + w0 * f0 + w1 * f1 + …`` line by line
     (not a matrix product, which would sum in another order).
     """
-    bias = float(weights.get("bias", 0.0))
-    names = [name for name in cols if weights.get(name, 0.0)]
+    return _weighed_sum(_Terms.of(weights, cols), cols, n)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The bias, and the names and weights of the columns a logistic layer weighs, in
+    column order."""
+
+    bias: float
+    names: tuple[str, ...]
+    weights: Floats
+
+    @classmethod
+    def of(cls, weights: Mapping[str, float], order: Iterable[str]) -> _Terms:
+        names = tuple(name for name in order if weights.get(name, 0.0))
+        terms = np.array([float(weights[name]) for name in names])
+        return cls(float(weights.get("bias", 0.0)), names, terms)
+
+
+def _weighed_sum(terms: _Terms, cols: Mapping[str, ArrayLike], n: int) -> Floats:
+    """``_logit`` with its terms prepared."""
+    names = terms.names
     if not names or not n:
-        return np.full(n, bias)
-    terms = np.array([float(weights[name]) for name in names])
-    products = np.stack([np.asarray(cols[name], dtype=np.float64) for name in names], axis=1)
-    products *= terms
-    products[:, 0] += bias
-    # ``cumsum`` adds strictly in order (never pairwise): along each line's row, bias first.
-    total: Floats = products.cumsum(axis=1)[:, -1]
+        return np.full(n, terms.bias)
+    # One row per weighed column: each row's products, then ``cumsum`` down the rows, which
+    # adds strictly in order (never pairwise), bias first.
+    products = np.concatenate([np.asarray(cols[name], dtype=np.float64) for name in names])
+    products = products.reshape(len(names), n)
+    products *= terms.weights[:, None]
+    products[0] += terms.bias
+    total: Floats = products.cumsum(axis=0)[-1]
     return total
 
 
@@ -504,8 +553,8 @@ def scores(
     act, cols = line_features(page, removed)
     layers = model.layers(model.regime(cols))
     n = len(act)
-    own = _logit(layers.line, cols, n)
-    final = _logit(layers.context, context_features(own, cols), n)
+    own = _weighed_sum(layers.line_terms, cols, n)
+    final = _weighed_sum(layers.context_terms, context_features(own, cols), n)
     return act, cols, layers, final
 
 
@@ -538,6 +587,33 @@ EVIDENCE: dict[str, tuple[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """The features of ``EVIDENCE`` that a layer weighs, with their weights, centres and
+    whether there is a sentence for a value below (``said_low``) and above the centre."""
+
+    found: list[tuple[str, float, str, str]]
+    weights: Floats
+    centres: Floats
+    said_low: Mask
+    said_high: Mask
+
+    @classmethod
+    def of(cls, model: Layers) -> _Evidence:
+        found = [
+            (feature, wt, low, high)
+            for feature, (low, high) in EVIDENCE.items()
+            if (wt := model.line.get(feature, 0.0))
+        ]
+        return cls(
+            found,
+            np.array([float(wt) for _, wt, _, _ in found]),
+            np.array([model.line.get(f"mean:{feature}", 0.0) for feature, *_ in found]),
+            np.array([bool(low) for *_, low, _ in found], dtype=np.bool_)[:, None],
+            np.array([bool(high) for *_, high in found], dtype=np.bool_)[:, None],
+        )
+
+
 def _explanations(
     model: Layers, cols: Mapping[str, ArrayLike], firsts: list[int], lasts: list[int]
 ) -> list[str]:
@@ -548,28 +624,34 @@ def _explanations(
     line's; the first feature of the strongest pull against the lines wins. The run's sum
     is added up line after line (``cumsum`` along the run), as ``sum`` over a list would.
     """
-    found = [
-        (feature, wt, low, high)
-        for feature, (low, high) in EVIDENCE.items()
-        if (wt := model.line.get(feature, 0.0)) and feature in cols
-    ]
+    evidence = model.evidence
+    found = evidence.found
     default = "its shape and neighbours look like page furniture"
+    if not all(feature in cols for feature, *_ in found):
+        # Columns left out (a trainer's subset): only those at hand can be evidence.
+        at = np.array([feature in cols for feature, *_ in found], dtype=np.bool_)
+        found = [e for e in found if e[0] in cols]
+        evidence = _Evidence(
+            found,
+            evidence.weights[at],
+            evidence.centres[at],
+            evidence.said_low[at],
+            evidence.said_high[at],
+        )
     if not found or not firsts:
         return [default] * len(firsts)
-    matrix = np.stack([np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found])
+    n = len(np.asarray(cols[found[0][0]]))
+    matrix = np.concatenate([np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found])
+    matrix = matrix.reshape(len(found), n)
     starts, sizes = np.array(firsts), np.array(lasts) - np.array(firsts) + 1
     # A run of one line sums to its value; longer runs are added up one by one.
     sums = matrix.take(starts, axis=1)
     for r in (sizes > 1).nonzero()[0].tolist():
         sums[:, r] = matrix[:, firsts[r] : lasts[r] + 1].cumsum(axis=1)[:, -1]
-    centres = np.array([model.line.get(f"mean:{feature}", 0.0) for feature, *_ in found])
-    weights = np.array([float(wt) for _, wt, _, _ in found])
-    deviation = sums / sizes - centres[:, None]
-    contribution = weights[:, None] * deviation
+    deviation = sums / sizes - evidence.centres[:, None]
+    contribution = evidence.weights[:, None] * deviation
     high = deviation > 0
-    said_low = np.array([bool(low) for *_, low, _ in found])[:, None]
-    said_high = np.array([bool(high) for *_, high in found])[:, None]
-    eligible = np.where(high, said_high, said_low) & (contribution < 0.0)
+    eligible = np.where(high, evidence.said_high, evidence.said_low) & (contribution < 0.0)
     worst = np.where(eligible, contribution, np.inf).argmin(axis=0)
     out = []
     for r, t in enumerate(worst.tolist()):
