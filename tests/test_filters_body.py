@@ -88,6 +88,7 @@ def test_a_text_that_starts_with_its_article_is_extracted_text() -> None:
 
 
 floats = st.floats(min_value=-50.0, max_value=50.0, allow_nan=False)
+wide = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
 
 
 def _kadane_loop(values: list[int]) -> tuple[int, int]:
@@ -144,6 +145,36 @@ def test_logit_adds_in_column_order(
     want = [0.25 + w0 * a + w2 * c if w0 else 0.25 + w2 * c for a, _, c in rows]
     if not w2:
         want = [0.25 + w0 * a if w0 else 0.25 for a, _, _ in rows]
+    assert body._logit(weights, cols, len(rows)).tolist() == want
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 40).flatmap(
+        lambda k: st.tuples(
+            st.lists(st.lists(wide, min_size=k, max_size=k), max_size=12),
+            st.lists(floats, min_size=k, max_size=k),
+        )
+    ),
+    floats,
+)
+def test_logit_of_many_columns_adds_them_line_by_line_in_order(
+    case: tuple[list[list[float]], list[float]], bias: float
+) -> None:
+    # Lines of up to 40 features of any magnitude: every line's sum is the plain loop's,
+    # for one line (where the columns' sum runs along the inner axis) and for several.
+    rows, ws = case
+    names = [f"f{i}" for i in range(len(ws))]
+    cols = {name: [r[i] for r in rows] for i, name in enumerate(names)}
+    weights = {"bias": bias, **dict(zip(names, ws))}
+    want = []
+    for r in rows:
+        total = bias
+        for w, x in zip(ws, r):
+            if w:
+                total = total + w * x
+        want.append(total)
     assert body._logit(weights, cols, len(rows)).tolist() == want
 
 

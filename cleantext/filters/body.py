@@ -269,7 +269,7 @@ def _window_means(values: ArrayLike, *ks: int) -> list[Floats]:
     n = len(v)
     m = max(ks)
     padded = np.zeros(n + 1 + 2 * m)
-    v.cumsum(out=padded[m + 1 : m + 1 + n])
+    np.add.accumulate(v, out=padded[m + 1 : m + 1 + n])  # ``cumsum``, called directly
     padded[m + 1 + n :] = padded[m + n]
     means = []
     for k in ks:
@@ -487,13 +487,17 @@ def _weighed_sum(terms: _Terms, cols: Mapping[str, ArrayLike], n: int) -> Floats
     names = terms.names
     if not names or not n:
         return np.full(n, terms.bias)
-    # One row per weighed column: each row's products, then ``cumsum`` down the rows, which
-    # adds strictly in order (never pairwise), bias first.
+    # One row per weighed column: each row's products, then their sum down the rows, bias
+    # first. Reducing the outer axis of a C-ordered array adds row after row, strictly in
+    # order, a whole row at a time; a single line's column would be summed pairwise (it is
+    # the inner axis then), so that one is summed with ``cumsum``, strictly in order too.
     products = np.concatenate([np.asarray(cols[name], dtype=np.float64) for name in names])
     products = products.reshape(len(names), n)
     products *= terms.weights[:, None]
     products[0] += terms.bias
-    total: Floats = products.cumsum(axis=0)[-1]
+    if n == 1:
+        return products.cumsum(axis=0)[-1]  # type: ignore[no-any-return]
+    total: Floats = np.add.reduce(products, axis=0)
     return total
 
 
