@@ -148,7 +148,6 @@ def test_logit_adds_in_column_order(
     assert body._logit(weights, cols, len(rows)).tolist() == want
 
 
-
 @settings(max_examples=300, deadline=None)
 @given(
     st.integers(1, 40).flatmap(
@@ -284,3 +283,54 @@ def test_body_vocabulary_is_the_set_of_the_lines_tokens(
 def test_log1p_is_math_log1p_inside_and_beyond_its_table() -> None:
     counts = [0, 1, 5, 4095, 4096, 4097, 123_456, 10**7]
     assert body._log1p(np.array(counts)).tolist() == [math.log1p(c) for c in counts]
+
+
+def _explanations_loop(
+    model: body.Layers, cols: dict[str, list[float]], firsts: list[int], lasts: list[int]
+) -> list[str]:
+    out = []
+    for a, b in zip(firsts, lasts):
+        best, said = 0.0, "its shape and neighbours look like page furniture"
+        for feature, (low, high) in body.EVIDENCE.items():
+            wt = model.line.get(feature, 0.0)
+            if not wt or feature not in cols:
+                continue
+            total = cols[feature][a]
+            for x in cols[feature][a + 1 : b + 1]:
+                total = total + x
+            deviation = total / (b - a + 1) - model.line.get(f"mean:{feature}", 0.0)
+            pull = wt * deviation
+            text = high if deviation > 0 else low
+            if text and pull < 0.0 and pull < best:
+                best, said = pull, text
+        out.append(said)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 30).flatmap(
+        lambda n: st.tuples(
+            st.dictionaries(
+                st.sampled_from(sorted(body.EVIDENCE)),
+                st.lists(wide, min_size=n, max_size=n),
+                max_size=len(body.EVIDENCE),
+            ),
+            st.lists(st.booleans(), min_size=n, max_size=n),
+        )
+    ),
+    st.dictionaries(st.sampled_from(sorted(body.EVIDENCE)), floats),
+    st.dictionaries(st.sampled_from([f"mean:{f}" for f in body.EVIDENCE]), floats),
+)
+def test_explanations_match_the_plain_loop(
+    case: tuple[dict[str, list[float]], list[bool]],
+    weights: dict[str, float],
+    centres: dict[str, float],
+) -> None:
+    # Any subset of the evidence's columns, runs of any length, features summed in order.
+    cols, flags = case
+    model = body.Layers({**weights, **centres}, {}, 0.0)
+    first, last = body._runs(np.array(flags, dtype=np.bool_))
+    firsts, lasts = first.tolist(), last.tolist()
+    want = _explanations_loop(model, cols, firsts, lasts)
+    assert body._explanations(model, cols, firsts, lasts) == want

@@ -597,6 +597,7 @@ class _Evidence:
     whether there is a sentence for a value below (``said_low``) and above the centre."""
 
     found: list[tuple[str, float, str, str]]
+    names: frozenset[str]
     weights: Floats
     centres: Floats
     said_low: Mask
@@ -611,6 +612,7 @@ class _Evidence:
         ]
         return cls(
             found,
+            frozenset(feature for feature, *_ in found),
             np.array([float(wt) for _, wt, _, _ in found]),
             np.array([model.line.get(f"mean:{feature}", 0.0) for feature, *_ in found]),
             np.array([bool(low) for *_, low, _ in found], dtype=np.bool_)[:, None],
@@ -631,12 +633,13 @@ def _explanations(
     evidence = model.evidence
     found = evidence.found
     default = "its shape and neighbours look like page furniture"
-    if not all(feature in cols for feature, *_ in found):
+    if not cols.keys() >= evidence.names:
         # Columns left out (a trainer's subset): only those at hand can be evidence.
         at = np.array([feature in cols for feature, *_ in found], dtype=np.bool_)
         found = [e for e in found if e[0] in cols]
         evidence = _Evidence(
             found,
+            frozenset(feature for feature, *_ in found),
             evidence.weights[at],
             evidence.centres[at],
             evidence.said_low[at],
@@ -646,12 +649,21 @@ def _explanations(
         return [default] * len(firsts)
     n = len(np.asarray(cols[found[0][0]]))
     matrix = np.concatenate([np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found])
-    matrix = matrix.reshape(len(found), n)
+    # One row per line, one column per feature: a run's lines are consecutive rows.
+    by_line = matrix.reshape(len(found), n).T.copy()
     starts, sizes = np.array(firsts), np.array(lasts) - np.array(firsts) + 1
-    # A run of one line sums to its value; longer runs are added up one by one.
-    sums = matrix.take(starts, axis=1)
-    for r in (sizes > 1).nonzero()[0].tolist():
-        sums[:, r] = matrix[:, firsts[r] : lasts[r] + 1].cumsum(axis=1)[:, -1]
+    # A run of one line sums to its value; longer runs are added up line after line:
+    # reducing the outer axis adds row after row in order while there are two or more
+    # features (one feature's column would be summed pairwise).
+    sums = by_line.take(starts, axis=0)
+    longer = (sizes > 1).nonzero()[0].tolist()
+    if len(found) > 1:
+        for r in longer:
+            sums[r] = np.add.reduce(by_line[firsts[r] : lasts[r] + 1], axis=0)
+    else:
+        for r in longer:
+            sums[r] = by_line[firsts[r] : lasts[r] + 1].cumsum(axis=0)[-1]
+    sums = sums.T
     deviation = sums / sizes - evidence.centres[:, None]
     contribution = evidence.weights[:, None] * deviation
     high = deviation > 0
@@ -706,9 +718,24 @@ def find_headline(page: Page, act: Sequence[int], cols: Mapping[str, ArrayLike])
             continue
         if vocabulary is None:
             vocabulary = _Vocabulary(page, [act[k] for k in body.tolist()])
-        if sum(map(vocabulary.__contains__, content)) >= HEADLINE_OVERLAP * len(content):
+        if _overlaps(vocabulary, content, HEADLINE_OVERLAP * len(content)):
             return int(j)
     return None
+
+
+def _overlaps(vocabulary: _Vocabulary, words: list[str], need: float) -> bool:
+    """At least ``need`` of ``words`` are in the vocabulary: asks word after word, and stops
+    as soon as the answer is known (a word not there costs a search of the whole body)."""
+    hits, left = 0, len(words)
+    for word in words:
+        left -= 1
+        if word in vocabulary:
+            hits += 1
+            if hits >= need:
+                return True
+        elif hits + left < need:
+            return False
+    return hits >= need
 
 
 class _Vocabulary:
@@ -728,6 +755,7 @@ class _Vocabulary:
         self.page = page
         self.lines = set(lines)
         self.words: set[str] | None = None
+        self.known: dict[str, bool] = {}  # the searches' answers, a title's words recur
         ordered = sorted(self.lines)
         self.lo = page.starts[ordered[0]] if ordered else 0
         self.hi = page.ends[ordered[-1]] if ordered else 0
@@ -741,6 +769,13 @@ class _Vocabulary:
     def __contains__(self, word: str) -> bool:
         if self.words is not None:
             return word in self.words
+        known = self.known.get(word)
+        if known is None:
+            known = self.known[word] = self._search(word)
+        return known
+
+    def _search(self, word: str) -> bool:
+        """Whether ``word`` is a whole token of one of the lines, by search."""
         page, low, size, hi = self.page, self.page.lower, len(word), self.hi
         start = self.lo
         pos = low.find(word, start, hi)
