@@ -334,3 +334,20 @@ def test_explanations_match_the_plain_loop(
     firsts, lasts = first.tolist(), last.tolist()
     want = _explanations_loop(model, cols, firsts, lasts)
     assert body._explanations(model, cols, firsts, lasts) == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.booleans(), max_size=30), st.floats(0.0, 30.0))
+def test_overlap_stops_early_with_the_full_count_answer(hits: list[bool], need: float) -> None:
+    words = [f"w{k}" for k in range(len(hits))]
+
+    class Known(body._Vocabulary):
+        def __init__(self) -> None:
+            self.asked: list[str] = []
+
+        def __contains__(self, word: object) -> bool:
+            self.asked.append(str(word))
+            return hits[words.index(str(word))]
+
+    vocabulary = Known()
+    assert body._overlaps(vocabulary, words, need) == (sum(hits) >= need)

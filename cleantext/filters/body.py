@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -313,12 +312,42 @@ def _log1p_table(size: int = 4096) -> Floats:
     return np.array([math.log1p(i) for i in range(size)])
 
 
-def _codes_at(lines: list[str], pick: itemgetter[int]) -> codepoints.Codes:
-    """The code point of one character of each non-empty line (``itemgetter(0)``: the first)."""
-    return codepoints.codes("".join(map(pick, lines)))
+@dataclass(frozen=True)
+class _Joined:
+    """Lines' code points one after another, each after a space: ``" " + " ".join(lines)``,
+    with where each line ends in it (exclusive)."""
+
+    codes: codepoints.Codes
+    ends: NDArray[np.int64]
+    lengths: NDArray[np.int64]
+
+    @classmethod
+    def of(cls, lines: list[str], lengths: NDArray[np.int64]) -> _Joined:
+        ends = (lengths + 1).cumsum()
+        return cls(codepoints.codes(" " + " ".join(lines)), ends, lengths)
+
+    @property
+    def firsts(self) -> codepoints.Codes:
+        """Each (non-empty) line's first code point."""
+        return self.codes.take(self.ends - self.lengths)
+
+    @property
+    def lasts(self) -> codepoints.Codes:
+        """Each (non-empty) line's last code point."""
+        return self.codes.take(self.ends - 1)
+
+    def capitalised(self) -> NDArray[np.int64]:
+        """For each line, how many of its whitespace-separated words (``str.split``) start
+        with a capital letter (``str.isupper``): the capitals after a space, as every line
+        opens after one."""
+        kind = codepoints.space_or_upper(self.codes)
+        at = ((kind[1:] == 2) & (kind[:-1] == 1)).nonzero()[0]
+        # Position i of ``at`` is the character at i + 1: line j's are ends[j-1] <= i < ends[j].
+        bounds = np.zeros(len(self.ends) + 1, dtype=np.int64)
+        bounds[1:] = self.ends
+        return np.diff(at.searchsorted(bounds))  # type: ignore[no-any-return]
 
 
-_FIRST, _LAST = itemgetter(0), itemgetter(-1)
 # Word-count bands, one column each, by word count (41 and more: 41).
 _BAND_NAMES = ("one_word", "two_three_words", "four_six_words", "seven_twelve_words", "long")
 _BANDS = np.array(
@@ -344,14 +373,16 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     lines = list(map(stripped.__getitem__, act))
     w = page.word_array.take(act_ix)
     ends = page.sentence_array.take(act_ix)
-    first = _codes_at(lines, _FIRST)
-    last = _codes_at(lines, _LAST)
+    line_lengths = lengths.take(act_ix)
+    # The lines' code points, one after another, each after a space (``_Joined``): their
+    # first and last characters, and the capitals that open a word.
+    joined = _Joined.of(lines, line_lengths)
+    first, last = joined.firsts, joined.lasts
     counts = page.char_counts.take(act_ix, axis=0)
     has_words = w > 0
     f = np.float64
 
     cols: dict[str, Column] = {}
-    line_lengths = lengths.take(act_ix)
     cols["chars"] = _log1p(line_lengths)
     cols["words"] = _log1p(w)
     cols["sentence"] = ends.astype(f)
@@ -360,7 +391,7 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["stopwords"] = _ratio(page.stopword_array.take(act_ix), w, has_words)
     cols["no_stoplist"] = np.full(n, 0.0 if page.stopwords else 1.0)
     few = has_words & (w <= 15)
-    cols["capitalised"] = _ratio(_capitalised(lines, line_lengths, few), w, few)
+    cols["capitalised"] = _ratio(joined.capitalised(), w, few)
     commas = counts[:, COMMA]
     cols["commas"] = np.minimum(1.0, _ratio(5.0 * commas, w, has_words & (commas > 0)))
     separated = np.zeros(n)
@@ -433,26 +464,6 @@ def _ratio(num: ArrayLike, den: NDArray[np.int64], where: NDArray[np.bool_]) -> 
     """``num / den`` where ``where`` holds, else 0.0."""
     out = np.zeros(len(den))
     np.divide(num, den, out=out, where=where)
-    return out
-
-
-def _capitalised(lines: list[str], lengths: NDArray[np.int64], which: Mask) -> NDArray[np.int64]:
-    """For the lines ``which`` selects, how many of their whitespace-separated words start
-    with a capital letter (``str.split`` and ``str.isupper``), counted over the selected
-    lines' text at once; 0 for the others."""
-    out = np.zeros(len(lines), dtype=np.int64)
-    picked = which.nonzero()[0]
-    if not len(picked):
-        return out
-    # The lines one after another, each after a space, so that each line's first word
-    # opens after a space like every other word.
-    kind = codepoints.space_or_upper(
-        codepoints.codes(" " + " ".join(map(lines.__getitem__, picked.tolist())))
-    )
-    at = ((kind[1:] == 2) & (kind[:-1] == 1)).nonzero()[0]
-    bounds = np.zeros(len(picked) + 1, dtype=np.int64)
-    (lengths.take(picked) + 1).cumsum(out=bounds[1:])
-    out[picked] = at.searchsorted(bounds[1:]) - at.searchsorted(bounds[:-1])
     return out
 
 
