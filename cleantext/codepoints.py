@@ -229,10 +229,14 @@ class Tokens:
 
     def stopwords(self, stop: Stoplist) -> Ints:
         """Starts of the tokens that are words of ``stop``, in order."""
+        return self.starts[self.is_stopword(stop)]
+
+    def is_stopword(self, stop: Stoplist) -> Mask:
+        """Which tokens are words of ``stop``."""
         starts, ends = self.starts, self.ends
         n = len(self.cp)
         if not len(starts) or not stop.longest:
-            return starts[:0]
+            return np.zeros(len(starts), dtype=np.bool_)
         lengths = ends - starts
         # Each token's key: the digits of its first characters, read as one little-endian
         # 64-bit word from a byte array (unaligned reads), cut to the token's length.
@@ -257,4 +261,4 @@ class Tokens:
                 if text[a:b] in words
             ]
             hit[found] = True
-        return starts[hit]
+        return hit

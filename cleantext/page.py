@@ -224,9 +224,18 @@ class Page:
         return Tokens.of(self.lower)
 
     @cached_property
+    def _token_spans(self) -> tuple[Ints, Ints]:
+        """For each line, its first token and the one after its last, in ``tokens``
+        (``per_line`` of the tokens' starts is their difference)."""
+        starts, ends = self.bounds
+        offsets = self.tokens.starts
+        return offsets.searchsorted(starts), offsets.searchsorted(ends)
+
+    @cached_property
     def word_array(self) -> Ints:
         """``word_counts`` as an array."""
-        counts = self.per_line(self.tokens.starts)
+        first, after = self._token_spans
+        counts = after - first
         for i in self._irregular_lines:
             counts[i] = len(self.line_words(i))
         return counts
@@ -246,7 +255,12 @@ class Page:
         if prepared is None:
             counts = [len(list(filter(hit, ws))) if ws else 0 for ws in self._words_by_line()]
             return np.array(counts, dtype=np.int64)
-        found = self.per_line(self.tokens.stopwords(prepared))
+        # Stopwords so far, token by token: a line's count is the difference at its ends.
+        is_stop = self.tokens.is_stopword(prepared)
+        so_far = np.zeros(len(is_stop) + 1, dtype=np.int64)
+        is_stop.cumsum(out=so_far[1:])
+        first, after = self._token_spans
+        found = so_far.take(after) - so_far.take(first)
         for i in self._irregular_lines:
             found[i] = len(list(filter(hit, self.line_words(i))))
         return found
