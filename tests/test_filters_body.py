@@ -133,6 +133,8 @@ def test_best_within_matches_the_loop(values: list[float], k: int, reverse: bool
     vals = values[::-1] if reverse else values
     want = [max(vals[max(0, j - k) : j]) if j else -5.0 for j in range(len(vals))]
     assert body._best_within(values, k, reverse).tolist() == (want[::-1] if reverse else want)
+    both = body._best_around(np.array(values, dtype=np.float64), k)
+    assert both[1 if reverse else 0].tolist() == body._best_within(values, k, reverse).tolist()
 
 
 @settings(max_examples=200, deadline=None)

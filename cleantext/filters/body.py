@@ -531,6 +531,23 @@ def _best_within(values: ArrayLike, k: int, reverse: bool = False) -> Floats:
     return out
 
 
+def _best_around(values: Floats, k: int) -> tuple[Floats, Floats]:
+    """``_best_within`` both ways, from one padded copy of the values: each position's
+    maxima taken nearest neighbour first, as there."""
+    n = len(values)
+    if not n:
+        return np.zeros(0), np.zeros(0)
+    padded = np.full(n + 2 * k, -np.inf)
+    padded[k : k + n] = values
+    before = padded[k - 1 : k - 1 + n].copy()
+    after = padded[k + 1 : k + 1 + n].copy()
+    for t in range(2, k + 1):
+        np.maximum(before, padded[k - t : k - t + n], out=before)
+        np.maximum(after, padded[k + t : k + t + n], out=after)
+    before[0] = after[-1] = -5.0
+    return before, after
+
+
 def context_features(own: ArrayLike, cols: Mapping[str, Column]) -> dict[str, Column]:
     """The second layer's inputs: a line's own score beside its neighbours' scores.
 
@@ -541,8 +558,7 @@ def context_features(own: ArrayLike, cols: Mapping[str, Column]) -> dict[str, Co
     n = len(score)
     # Clipped to -5..5; anything not in range and not above it (NaN too) is -5.
     clipped = np.where(score > 5.0, 5.0, np.where(score >= -5.0, score, -5.0))
-    before = _best_within(clipped, SANDWICH)
-    after = _best_within(clipped, SANDWICH, reverse=True)
+    before, after = _best_around(clipped, SANDWICH)
     near, far, wide = _window_means(clipped, 1, NEAR, FAR)
     return {
         "own": score,
@@ -728,7 +744,7 @@ def find_headline(page: Page, act: Sequence[int], cols: Mapping[str, ArrayLike])
         if not content:
             continue
         if vocabulary is None:
-            vocabulary = _Vocabulary(page, [act[k] for k in body.tolist()])
+            vocabulary = _Vocabulary(page, list(map(act.__getitem__, body.tolist())))
         if _overlaps(vocabulary, content, HEADLINE_OVERLAP * len(content)):
             return int(j)
     return None
@@ -767,9 +783,8 @@ class _Vocabulary:
         self.lines = set(lines)
         self.words: set[str] | None = None
         self.known: dict[str, bool] = {}  # the searches' answers, a title's words recur
-        ordered = sorted(self.lines)
-        self.lo = page.starts[ordered[0]] if ordered else 0
-        self.hi = page.ends[ordered[-1]] if ordered else 0
+        self.lo = page.starts[min(lines)] if lines else 0
+        self.hi = page.ends[max(lines)] if lines else 0
         self.budget = self.SCANS * (self.hi - self.lo) + 1000
         if not page.lower_exact:  # lower-casing moved offsets: tokenise line by line
             self._tokenise()
