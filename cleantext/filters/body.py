@@ -341,11 +341,15 @@ class _Joined:
         with a capital letter (``str.isupper``): the capitals after a space, as every line
         opens after one."""
         kind = codepoints.space_or_upper(self.codes)
-        at = ((kind[1:] == 2) & (kind[:-1] == 1)).nonzero()[0]
-        # Position i of ``at`` is the character at i + 1: line j's are ends[j-1] <= i < ends[j].
+        # The capitals (never the first character, a space), then those after a space.
+        upper = (kind == 2).nonzero()[0]
+        at = upper.compress(kind.take(upper - 1) == 1)
+        # Line j's characters are those at ends[j-1] < i < ends[j].
         bounds = np.zeros(len(self.ends) + 1, dtype=np.int64)
         bounds[1:] = self.ends
-        return np.diff(at.searchsorted(bounds))  # type: ignore[no-any-return]
+        found = at.searchsorted(bounds)
+        counts: NDArray[np.int64] = found[1:] - found[:-1]
+        return counts
 
 
 # Word-count bands, one column each, by word count (41 and more: 41).
