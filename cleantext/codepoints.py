@@ -67,6 +67,16 @@ def _upper_table(size: int) -> Mask:
     return np.fromiter(map(str.isupper, _chars(size)), dtype=np.bool_, count=size)
 
 
+@lru_cache(maxsize=4)
+def _digit_table(size: int) -> Mask:
+    return np.fromiter(map(str.isdigit, _chars(size)), dtype=np.bool_, count=size)
+
+
+def is_digit(cp: Codes) -> Mask:
+    """Where ``str.isdigit`` holds."""
+    return np.take(_digit_table(_size(cp)), cp)
+
+
 def is_word(cp: Codes) -> Mask:
     """Where ``re``'s ``\\w`` (for str patterns) matches."""
     return np.take(_word_table(_size(cp)), cp)

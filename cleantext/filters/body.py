@@ -399,9 +399,9 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     commas = counts[:, COMMA]
     cols["commas"] = np.minimum(1.0, _ratio(5.0 * commas, w, has_words & (commas > 0)))
     separated = np.zeros(n)
-    for j in (counts[:, BAR] + counts[:, SEPARATOR]).nonzero()[0].tolist():
-        s = lines[j]
-        separated[j] = 1.0 if any(sep in s for sep in SEPARATORS) else 0.0
+    # Only a line that holds one of the separators' characters can hold a separator.
+    maybe = ((counts[:, BAR] + counts[:, SEPARATOR]) != 0).nonzero()[0].tolist()
+    separated[[j for j in maybe if any(map(lines[j].__contains__, SEPARATORS))]] = 1.0
     cols["separators"] = separated
     seen = Counter(lines)
     if len(seen) == n:
@@ -452,9 +452,8 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["question"] = (last == ord("?")).astype(f)
     # Only a line that opens with a digit can be numbered: the pattern runs on those alone.
     numbered = np.zeros(n)
-    for j in ((first > 127) | ((first >= 48) & (first <= 57))).nonzero()[0].tolist():
-        s = lines[j]
-        numbered[j] = 1.0 if s[0].isdigit() and NUMBERED.match(s) else 0.0
+    digit = codepoints.is_digit(first).nonzero()[0].tolist()
+    numbered[[j for j in digit if NUMBERED.match(lines[j])]] = 1.0
     cols["numbered"] = numbered
     bar = ord("|")
     row = (first == bar) & (last == bar) & (counts[:, BAR] >= 3)
