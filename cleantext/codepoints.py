@@ -67,6 +67,16 @@ def _upper_table(size: int) -> Mask:
     return np.fromiter(map(str.isupper, _chars(size)), dtype=np.bool_, count=size)
 
 
+@lru_cache(maxsize=4)
+def _digit_table(size: int) -> Mask:
+    return np.fromiter(map(str.isdigit, _chars(size)), dtype=np.bool_, count=size)
+
+
+def is_digit(cp: Codes) -> Mask:
+    """Where ``str.isdigit`` holds."""
+    return np.take(_digit_table(_size(cp)), cp)
+
+
 def is_word(cp: Codes) -> Mask:
     """Where ``re``'s ``\\w`` (for str patterns) matches."""
     return np.take(_word_table(_size(cp)), cp)
@@ -219,17 +229,24 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        # A non-word character on each side, so that every token has both edges.
-        padded = codes(f"\0{text}\0")
-        edges = np.diff(is_word(padded).view(np.int8))
-        return cls(text, padded[1:-1], np.flatnonzero(edges == 1), np.flatnonzero(edges == -1))
+        cp = codes(text)
+        # A non-word character on each side, so that every token has both edges, which
+        # alternate: a start, an end, a start...
+        word = np.zeros(len(cp) + 2, dtype=np.bool_)
+        word[1:-1] = is_word(cp)
+        edges = np.flatnonzero(word[1:] != word[:-1])
+        return cls(text, cp, edges[0::2].copy(), edges[1::2].copy())
 
     def stopwords(self, stop: Stoplist) -> Ints:
         """Starts of the tokens that are words of ``stop``, in order."""
+        return self.starts[self.is_stopword(stop)]
+
+    def is_stopword(self, stop: Stoplist) -> Mask:
+        """Which tokens are words of ``stop``."""
         starts, ends = self.starts, self.ends
         n = len(self.cp)
         if not len(starts) or not stop.longest:
-            return starts[:0]
+            return np.zeros(len(starts), dtype=np.bool_)
         lengths = ends - starts
         # Each token's key: the digits of its first characters, read as one little-endian
         # 64-bit word from a byte array (unaligned reads), cut to the token's length.
@@ -240,9 +257,8 @@ class Tokens:
             np.take(_digits(stop.alphabet, _size(self.cp)), self.cp, out=digits[:n])
         packed = np.ndarray((n,), dtype="<u8", buffer=digits, strides=(1,))
         keys = np.take(packed, starts) & np.take(_MASKS, np.minimum(lengths, _LIMB))
-        hit = np.zeros(len(starts), dtype=np.bool_)
-        short = np.flatnonzero(lengths <= _LIMB)
-        hit[short[stop.keys.among(keys[short])]] = True
+        # A longer token's key is that of its first characters: only a short one's counts.
+        hit = stop.keys.among(keys) & (lengths <= _LIMB)
         # A longer token is looked up as a string, and only when its first characters are
         # those of a longer stopword.
         long = np.flatnonzero((lengths > _LIMB) & (lengths <= stop.longest))
@@ -255,4 +271,4 @@ class Tokens:
                 if text[a:b] in words
             ]
             hit[found] = True
-        return starts[hit]
+        return hit

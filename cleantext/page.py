@@ -214,7 +214,7 @@ class Page:
         (column ``COMMA``, ``BAR``, ``SEPARATOR``, ``CODE``; column 0 is unused): one pass
         over the text for every class."""
         cls = codepoints.classes(self.codes, COUNTED)
-        at = cls.nonzero()[0]
+        at = (cls != 0).nonzero()[0]  # (a boolean array's nonzero is much the faster)
         k = len(COUNTED) + 1
         line = self.bounds[0].searchsorted(at, "right") - 1
         counts = np.bincount(line * k + cls.take(at), minlength=len(self) * k)
@@ -226,9 +226,18 @@ class Page:
         return Tokens.of(self.lower)
 
     @cached_property
+    def _token_spans(self) -> tuple[Ints, Ints]:
+        """For each line, its first token and the one after its last, in ``tokens``
+        (``per_line`` of the tokens' starts is their difference)."""
+        starts, ends = self.bounds
+        offsets = self.tokens.starts
+        return offsets.searchsorted(starts), offsets.searchsorted(ends)
+
+    @cached_property
     def word_array(self) -> Ints:
         """``word_counts`` as an array."""
-        counts = self.per_line(self.tokens.starts)
+        first, after = self._token_spans
+        counts = after - first
         for i in self._irregular_lines:
             counts[i] = len(self.line_words(i))
         return counts
@@ -248,7 +257,12 @@ class Page:
         if prepared is None:
             counts = [len(list(filter(hit, ws))) if ws else 0 for ws in self._words_by_line()]
             return np.array(counts, dtype=np.int64)
-        found = self.per_line(self.tokens.stopwords(prepared))
+        # Stopwords so far, token by token: a line's count is the difference at its ends.
+        is_stop = self.tokens.is_stopword(prepared)
+        so_far = np.zeros(len(is_stop) + 1, dtype=np.int64)
+        is_stop.cumsum(out=so_far[1:])
+        first, after = self._token_spans
+        found = so_far.take(after) - so_far.take(first)
         for i in self._irregular_lines:
             found[i] = len(list(filter(hit, self.line_words(i))))
         return found

@@ -88,6 +88,7 @@ def test_a_text_that_starts_with_its_article_is_extracted_text() -> None:
 
 
 floats = st.floats(min_value=-50.0, max_value=50.0, allow_nan=False)
+wide = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
 
 
 def _kadane_loop(values: list[int]) -> tuple[int, int]:
@@ -132,6 +133,8 @@ def test_best_within_matches_the_loop(values: list[float], k: int, reverse: bool
     vals = values[::-1] if reverse else values
     want = [max(vals[max(0, j - k) : j]) if j else -5.0 for j in range(len(vals))]
     assert body._best_within(values, k, reverse).tolist() == (want[::-1] if reverse else want)
+    both = body._best_around(np.array(values, dtype=np.float64), k)
+    assert both[1 if reverse else 0].tolist() == body._best_within(values, k, reverse).tolist()
 
 
 @settings(max_examples=200, deadline=None)
@@ -144,6 +147,35 @@ def test_logit_adds_in_column_order(
     want = [0.25 + w0 * a + w2 * c if w0 else 0.25 + w2 * c for a, _, c in rows]
     if not w2:
         want = [0.25 + w0 * a if w0 else 0.25 for a, _, _ in rows]
+    assert body._logit(weights, cols, len(rows)).tolist() == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 40).flatmap(
+        lambda k: st.tuples(
+            st.lists(st.lists(wide, min_size=k, max_size=k), max_size=12),
+            st.lists(floats, min_size=k, max_size=k),
+        )
+    ),
+    floats,
+)
+def test_logit_of_many_columns_adds_them_line_by_line_in_order(
+    case: tuple[list[list[float]], list[float]], bias: float
+) -> None:
+    # Lines of up to 40 features of any magnitude: every line's sum is the plain loop's,
+    # for one line (where the columns' sum runs along the inner axis) and for several.
+    rows, ws = case
+    names = [f"f{i}" for i in range(len(ws))]
+    cols = {name: [r[i] for r in rows] for i, name in enumerate(names)}
+    weights = {"bias": bias, **dict(zip(names, ws))}
+    want = []
+    for r in rows:
+        total = bias
+        for w, x in zip(ws, r):
+            if w:
+                total = total + w * x
+        want.append(total)
     assert body._logit(weights, cols, len(rows)).tolist() == want
 
 
@@ -253,3 +285,71 @@ def test_body_vocabulary_is_the_set_of_the_lines_tokens(
 def test_log1p_is_math_log1p_inside_and_beyond_its_table() -> None:
     counts = [0, 1, 5, 4095, 4096, 4097, 123_456, 10**7]
     assert body._log1p(np.array(counts)).tolist() == [math.log1p(c) for c in counts]
+
+
+def _explanations_loop(
+    model: body.Layers, cols: dict[str, list[float]], firsts: list[int], lasts: list[int]
+) -> list[str]:
+    out = []
+    for a, b in zip(firsts, lasts):
+        best, said = 0.0, "its shape and neighbours look like page furniture"
+        for feature, (low, high) in body.EVIDENCE.items():
+            wt = model.line.get(feature, 0.0)
+            if not wt or feature not in cols:
+                continue
+            total = cols[feature][a]
+            for x in cols[feature][a + 1 : b + 1]:
+                total = total + x
+            deviation = total / (b - a + 1) - model.line.get(f"mean:{feature}", 0.0)
+            pull = wt * deviation
+            text = high if deviation > 0 else low
+            if text and pull < 0.0 and pull < best:
+                best, said = pull, text
+        out.append(said)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 30).flatmap(
+        lambda n: st.tuples(
+            st.dictionaries(
+                st.sampled_from(sorted(body.EVIDENCE)),
+                st.lists(wide, min_size=n, max_size=n),
+                max_size=len(body.EVIDENCE),
+            ),
+            st.lists(st.booleans(), min_size=n, max_size=n),
+        )
+    ),
+    st.dictionaries(st.sampled_from(sorted(body.EVIDENCE)), floats),
+    st.dictionaries(st.sampled_from([f"mean:{f}" for f in body.EVIDENCE]), floats),
+)
+def test_explanations_match_the_plain_loop(
+    case: tuple[dict[str, list[float]], list[bool]],
+    weights: dict[str, float],
+    centres: dict[str, float],
+) -> None:
+    # Any subset of the evidence's columns, runs of any length, features summed in order.
+    cols, flags = case
+    model = body.Layers({**weights, **centres}, {}, 0.0)
+    first, last = body._runs(np.array(flags, dtype=np.bool_))
+    firsts, lasts = first.tolist(), last.tolist()
+    want = _explanations_loop(model, cols, firsts, lasts)
+    assert body._explanations(model, cols, firsts, lasts) == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.booleans(), max_size=30), st.floats(0.0, 30.0))
+def test_overlap_stops_early_with_the_full_count_answer(hits: list[bool], need: float) -> None:
+    words = [f"w{k}" for k in range(len(hits))]
+
+    class Known(body._Vocabulary):
+        def __init__(self) -> None:
+            self.asked: list[str] = []
+
+        def __contains__(self, word: object) -> bool:
+            self.asked.append(str(word))
+            return hits[words.index(str(word))]
+
+    vocabulary = Known()
+    assert body._overlaps(vocabulary, words, need) == (sum(hits) >= need)

@@ -16,11 +16,10 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -122,6 +121,21 @@ class Layers:
 
     def to_dict(self) -> dict[str, Any]:
         return {"threshold": self.threshold, "line": self.line, "context": self.context}
+
+    # Prepared once per model (the layers are not changed once made): the terms of each
+    # layer over its columns, and the evidence the explanations weigh.
+
+    @cached_property
+    def line_terms(self) -> _Terms:
+        return _Terms.of(self.line, (*LINE_FEATURES, "structured"))
+
+    @cached_property
+    def context_terms(self) -> _Terms:
+        return _Terms.of(self.context, CONTEXT_FEATURES)
+
+    @cached_property
+    def evidence(self) -> _Evidence:
+        return _Evidence.of(self)
 
 
 @dataclass(frozen=True)
@@ -228,27 +242,47 @@ def _kadane(values: ArrayLike) -> tuple[int, int]:
     return int(start[k]), k
 
 
-@lru_cache(maxsize=256)
-def _windows(n: int, k: int) -> tuple[NDArray[np.intp], NDArray[np.intp], Floats, Mask]:
-    """For each of n positions, its window ``a:b`` of k neighbours each side, the number
-    of neighbours (as floats) and where there is any."""
+@lru_cache(maxsize=64)
+def _window_widths(n: int, k: int) -> tuple[Floats, Mask]:
+    """For each of n positions, the number of its neighbours within k on each side (as
+    floats), and where there is any."""
     j = np.arange(n)
-    a, b = np.maximum(0, j - k), np.minimum(n, j + k + 1)
-    width = b - a - 1
-    return a, b, width.astype(np.float64), width > 0
+    width = np.minimum(n, j + k + 1) - np.maximum(0, j - k) - 1
+    return width.astype(np.float64), width > 0
+
+
+@lru_cache(maxsize=64)
+def _edge_widths(k: int) -> Floats:
+    """The neighbour counts of the first k positions of a column longer than 2k (the last
+    k are these reversed); every other position has 2k."""
+    return np.arange(k, 2 * k, dtype=np.float64)
 
 
 def _window_means(values: ArrayLike, *ks: int) -> list[Floats]:
-    """``_window_mean`` of one column for several k, sharing its prefix sums."""
+    """``_window_mean`` of one column for several k, sharing its prefix sums.
+
+    The prefix sums are padded with their first value (0) before and their last after, so
+    that each window's ends are two slices of the padding; the interior divides by 2k, the
+    k positions at each end by their own count."""
     v = np.asarray(values, dtype=np.float64)
     n = len(v)
-    prefix = np.zeros(n + 1)
-    v.cumsum(out=prefix[1:])
+    m = max(ks)
+    padded = np.zeros(n + 1 + 2 * m)
+    np.add.accumulate(v, out=padded[m + 1 : m + 1 + n])  # ``cumsum``, called directly
+    padded[m + 1 + n :] = padded[m + n]
     means = []
     for k in ks:
-        a, b, width, some = _windows(n, k)
-        out = np.zeros(n)
-        np.divide(prefix.take(b) - prefix.take(a) - v, width, out=out, where=some)
+        # prefix[min(n, j + k + 1)] - prefix[max(0, j - k)] - v[j], for every j.
+        diff = padded[m + k + 1 : m + k + 1 + n] - padded[m - k : m - k + n] - v
+        if n > 2 * k:
+            out = diff / (2.0 * k)
+            edge = _edge_widths(k)
+            out[:k] = diff[:k] / edge
+            out[n - k :] = diff[n - k :] / edge[::-1]
+        else:
+            width, some = _window_widths(n, k)
+            out = np.zeros(n)
+            np.divide(diff, width, out=out, where=some)
         means.append(out)
     return means
 
@@ -259,14 +293,7 @@ def _window_mean(values: ArrayLike, k: int) -> Floats:
     The same operations, in the same order, as the plain loop ``(prefix[b] - prefix[a] -
     value) / (b - a - 1)`` with sequential prefix sums, so every mean is bit for bit the
     loop's."""
-    v = np.asarray(values, dtype=np.float64)
-    n = len(v)
-    prefix = np.zeros(n + 1)
-    v.cumsum(out=prefix[1:])
-    a, b, width, some = _windows(n, k)
-    out = np.zeros(n)
-    np.divide(prefix.take(b) - prefix.take(a) - v, width, out=out, where=some)
-    return out
+    return _window_means(values, k)[0]
 
 
 def _log1p(counts: NDArray[np.int64]) -> Floats:
@@ -285,12 +312,46 @@ def _log1p_table(size: int = 4096) -> Floats:
     return np.array([math.log1p(i) for i in range(size)])
 
 
-def _codes_at(lines: list[str], pick: itemgetter[int]) -> codepoints.Codes:
-    """The code point of one character of each non-empty line (``itemgetter(0)``: the first)."""
-    return codepoints.codes("".join(map(pick, lines)))
+@dataclass(frozen=True)
+class _Joined:
+    """Lines' code points one after another, each after a space: ``" " + " ".join(lines)``,
+    with where each line ends in it (exclusive)."""
+
+    codes: codepoints.Codes
+    ends: NDArray[np.int64]
+    lengths: NDArray[np.int64]
+
+    @classmethod
+    def of(cls, lines: list[str], lengths: NDArray[np.int64]) -> _Joined:
+        ends = (lengths + 1).cumsum()
+        return cls(codepoints.codes(" " + " ".join(lines)), ends, lengths)
+
+    @property
+    def firsts(self) -> codepoints.Codes:
+        """Each (non-empty) line's first code point."""
+        return self.codes.take(self.ends - self.lengths)
+
+    @property
+    def lasts(self) -> codepoints.Codes:
+        """Each (non-empty) line's last code point."""
+        return self.codes.take(self.ends - 1)
+
+    def capitalised(self) -> NDArray[np.int64]:
+        """For each line, how many of its whitespace-separated words (``str.split``) start
+        with a capital letter (``str.isupper``): the capitals after a space, as every line
+        opens after one."""
+        kind = codepoints.space_or_upper(self.codes)
+        # The capitals (never the first character, a space), then those after a space.
+        upper = (kind == 2).nonzero()[0]
+        at = upper.compress(kind.take(upper - 1) == 1)
+        # Line j's characters are those at ends[j-1] < i < ends[j].
+        bounds = np.zeros(len(self.ends) + 1, dtype=np.int64)
+        bounds[1:] = self.ends
+        found = at.searchsorted(bounds)
+        counts: NDArray[np.int64] = found[1:] - found[:-1]
+        return counts
 
 
-_FIRST, _LAST = itemgetter(0), itemgetter(-1)
 # Word-count bands, one column each, by word count (41 and more: 41).
 _BAND_NAMES = ("one_word", "two_three_words", "four_six_words", "seven_twelve_words", "long")
 _BANDS = np.array(
@@ -316,14 +377,16 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     lines = list(map(stripped.__getitem__, act))
     w = page.word_array.take(act_ix)
     ends = page.sentence_array.take(act_ix)
-    first = _codes_at(lines, _FIRST)
-    last = _codes_at(lines, _LAST)
+    line_lengths = lengths.take(act_ix)
+    # The lines' code points, one after another, each after a space (``_Joined``): their
+    # first and last characters, and the capitals that open a word.
+    joined = _Joined.of(lines, line_lengths)
+    first, last = joined.firsts, joined.lasts
     counts = page.char_counts.take(act_ix, axis=0)
     has_words = w > 0
     f = np.float64
 
     cols: dict[str, Column] = {}
-    line_lengths = lengths.take(act_ix)
     cols["chars"] = _log1p(line_lengths)
     cols["words"] = _log1p(w)
     cols["sentence"] = ends.astype(f)
@@ -332,13 +395,13 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["stopwords"] = _ratio(page.stopword_array.take(act_ix), w, has_words)
     cols["no_stoplist"] = np.full(n, 0.0 if page.stopwords else 1.0)
     few = has_words & (w <= 15)
-    cols["capitalised"] = _ratio(_capitalised(lines, line_lengths, few), w, few)
+    cols["capitalised"] = _ratio(joined.capitalised(), w, few)
     commas = counts[:, COMMA]
     cols["commas"] = np.minimum(1.0, _ratio(5.0 * commas, w, has_words & (commas > 0)))
     separated = np.zeros(n)
-    for j in (counts[:, BAR] + counts[:, SEPARATOR]).nonzero()[0].tolist():
-        s = lines[j]
-        separated[j] = 1.0 if any(sep in s for sep in SEPARATORS) else 0.0
+    # Only a line that holds one of the separators' characters can hold a separator.
+    maybe = ((counts[:, BAR] + counts[:, SEPARATOR]) != 0).nonzero()[0].tolist()
+    separated[[j for j in maybe if any(map(lines[j].__contains__, SEPARATORS))]] = 1.0
     cols["separators"] = separated
     seen = Counter(lines)
     if len(seen) == n:
@@ -389,9 +452,8 @@ def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[
     cols["question"] = (last == ord("?")).astype(f)
     # Only a line that opens with a digit can be numbered: the pattern runs on those alone.
     numbered = np.zeros(n)
-    for j in ((first > 127) | ((first >= 48) & (first <= 57))).nonzero()[0].tolist():
-        s = lines[j]
-        numbered[j] = 1.0 if s[0].isdigit() and NUMBERED.match(s) else 0.0
+    digit = codepoints.is_digit(first).nonzero()[0].tolist()
+    numbered[[j for j in digit if NUMBERED.match(lines[j])]] = 1.0
     cols["numbered"] = numbered
     bar = ord("|")
     row = (first == bar) & (last == bar) & (counts[:, BAR] >= 3)
@@ -408,26 +470,6 @@ def _ratio(num: ArrayLike, den: NDArray[np.int64], where: NDArray[np.bool_]) -> 
     return out
 
 
-def _capitalised(lines: list[str], lengths: NDArray[np.int64], which: Mask) -> NDArray[np.int64]:
-    """For the lines ``which`` selects, how many of their whitespace-separated words start
-    with a capital letter (``str.split`` and ``str.isupper``), counted over the selected
-    lines' text at once; 0 for the others."""
-    out = np.zeros(len(lines), dtype=np.int64)
-    picked = which.nonzero()[0]
-    if not len(picked):
-        return out
-    # The lines one after another, each after a space, so that each line's first word
-    # opens after a space like every other word.
-    kind = codepoints.space_or_upper(
-        codepoints.codes(" " + " ".join(map(lines.__getitem__, picked.tolist())))
-    )
-    at = ((kind[1:] == 2) & (kind[:-1] == 1)).nonzero()[0]
-    bounds = np.zeros(len(picked) + 1, dtype=np.int64)
-    (lengths.take(picked) + 1).cumsum(out=bounds[1:])
-    out[picked] = at.searchsorted(bounds[1:]) - at.searchsorted(bounds[:-1])
-    return out
-
-
 def _logit(weights: Mapping[str, float], cols: Mapping[str, ArrayLike], n: int) -> Floats:
     """bias + sum of weight * feature for each line, the features added in column order.
 
@@ -435,16 +477,41 @@ def _logit(weights: Mapping[str, float], cols: Mapping[str, ArrayLike], n: int) 
     the same additions in the same order as ``bias + w0 * f0 + w1 * f1 + …`` line by line
     (not a matrix product, which would sum in another order).
     """
-    bias = float(weights.get("bias", 0.0))
-    names = [name for name in cols if weights.get(name, 0.0)]
+    return _weighed_sum(_Terms.of(weights, cols), cols, n)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The bias, and the names and weights of the columns a logistic layer weighs, in
+    column order."""
+
+    bias: float
+    names: tuple[str, ...]
+    weights: Floats
+
+    @classmethod
+    def of(cls, weights: Mapping[str, float], order: Iterable[str]) -> _Terms:
+        names = tuple(name for name in order if weights.get(name, 0.0))
+        terms = np.array([float(weights[name]) for name in names])
+        return cls(float(weights.get("bias", 0.0)), names, terms)
+
+
+def _weighed_sum(terms: _Terms, cols: Mapping[str, ArrayLike], n: int) -> Floats:
+    """``_logit`` with its terms prepared."""
+    names = terms.names
     if not names or not n:
-        return np.full(n, bias)
-    terms = np.array([float(weights[name]) for name in names])
-    products = np.stack([np.asarray(cols[name], dtype=np.float64) for name in names], axis=1)
-    products *= terms
-    products[:, 0] += bias
-    # ``cumsum`` adds strictly in order (never pairwise): along each line's row, bias first.
-    total: Floats = products.cumsum(axis=1)[:, -1]
+        return np.full(n, terms.bias)
+    # One row per weighed column: each row's products, then their sum down the rows, bias
+    # first. Reducing the outer axis of a C-ordered array adds row after row, strictly in
+    # order, a whole row at a time; a single line's column would be summed pairwise (it is
+    # the inner axis then), so that one is summed with ``cumsum``, strictly in order too.
+    products = np.concatenate([np.asarray(cols[name], dtype=np.float64) for name in names])
+    products = products.reshape(len(names), n)
+    products *= terms.weights[:, None]
+    products[0] += terms.bias
+    if n == 1:
+        return products.cumsum(axis=0)[-1]  # type: ignore[no-any-return]
+    total: Floats = np.add.reduce(products, axis=0)
     return total
 
 
@@ -467,6 +534,23 @@ def _best_within(values: ArrayLike, k: int, reverse: bool = False) -> Floats:
     return out
 
 
+def _best_around(values: Floats, k: int) -> tuple[Floats, Floats]:
+    """``_best_within`` both ways, from one padded copy of the values: each position's
+    maxima taken nearest neighbour first, as there."""
+    n = len(values)
+    if not n:
+        return np.zeros(0), np.zeros(0)
+    padded = np.full(n + 2 * k, -np.inf)
+    padded[k : k + n] = values
+    before = padded[k - 1 : k - 1 + n].copy()
+    after = padded[k + 1 : k + 1 + n].copy()
+    for t in range(2, k + 1):
+        np.maximum(before, padded[k - t : k - t + n], out=before)
+        np.maximum(after, padded[k + t : k + t + n], out=after)
+    before[0] = after[-1] = -5.0
+    return before, after
+
+
 def context_features(own: ArrayLike, cols: Mapping[str, Column]) -> dict[str, Column]:
     """The second layer's inputs: a line's own score beside its neighbours' scores.
 
@@ -477,8 +561,7 @@ def context_features(own: ArrayLike, cols: Mapping[str, Column]) -> dict[str, Co
     n = len(score)
     # Clipped to -5..5; anything not in range and not above it (NaN too) is -5.
     clipped = np.where(score > 5.0, 5.0, np.where(score >= -5.0, score, -5.0))
-    before = _best_within(clipped, SANDWICH)
-    after = _best_within(clipped, SANDWICH, reverse=True)
+    before, after = _best_around(clipped, SANDWICH)
     near, far, wide = _window_means(clipped, 1, NEAR, FAR)
     return {
         "own": score,
@@ -504,8 +587,8 @@ def scores(
     act, cols = line_features(page, removed)
     layers = model.layers(model.regime(cols))
     n = len(act)
-    own = _logit(layers.line, cols, n)
-    final = _logit(layers.context, context_features(own, cols), n)
+    own = _weighed_sum(layers.line_terms, cols, n)
+    final = _weighed_sum(layers.context_terms, context_features(own, cols), n)
     return act, cols, layers, final
 
 
@@ -538,6 +621,35 @@ EVIDENCE: dict[str, tuple[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """The features of ``EVIDENCE`` that a layer weighs, with their weights, centres and
+    whether there is a sentence for a value below (``said_low``) and above the centre."""
+
+    found: list[tuple[str, float, str, str]]
+    names: frozenset[str]
+    weights: Floats
+    centres: Floats
+    said_low: Mask
+    said_high: Mask
+
+    @classmethod
+    def of(cls, model: Layers) -> _Evidence:
+        found = [
+            (feature, wt, low, high)
+            for feature, (low, high) in EVIDENCE.items()
+            if (wt := model.line.get(feature, 0.0))
+        ]
+        return cls(
+            found,
+            frozenset(feature for feature, *_ in found),
+            np.array([float(wt) for _, wt, _, _ in found]),
+            np.array([model.line.get(f"mean:{feature}", 0.0) for feature, *_ in found]),
+            np.array([bool(low) for *_, low, _ in found], dtype=np.bool_)[:, None],
+            np.array([bool(high) for *_, high in found], dtype=np.bool_)[:, None],
+        )
+
+
 def _explanations(
     model: Layers, cols: Mapping[str, ArrayLike], firsts: list[int], lasts: list[int]
 ) -> list[str]:
@@ -548,28 +660,44 @@ def _explanations(
     line's; the first feature of the strongest pull against the lines wins. The run's sum
     is added up line after line (``cumsum`` along the run), as ``sum`` over a list would.
     """
-    found = [
-        (feature, wt, low, high)
-        for feature, (low, high) in EVIDENCE.items()
-        if (wt := model.line.get(feature, 0.0)) and feature in cols
-    ]
+    evidence = model.evidence
+    found = evidence.found
     default = "its shape and neighbours look like page furniture"
+    if not cols.keys() >= evidence.names:
+        # Columns left out (a trainer's subset): only those at hand can be evidence.
+        at = np.array([feature in cols for feature, *_ in found], dtype=np.bool_)
+        found = [e for e in found if e[0] in cols]
+        evidence = _Evidence(
+            found,
+            frozenset(feature for feature, *_ in found),
+            evidence.weights[at],
+            evidence.centres[at],
+            evidence.said_low[at],
+            evidence.said_high[at],
+        )
     if not found or not firsts:
         return [default] * len(firsts)
-    matrix = np.stack([np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found])
+    n = len(np.asarray(cols[found[0][0]]))
+    matrix = np.concatenate([np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found])
+    # One row per line, one column per feature: a run's lines are consecutive rows.
+    by_line = matrix.reshape(len(found), n).T.copy()
     starts, sizes = np.array(firsts), np.array(lasts) - np.array(firsts) + 1
-    # A run of one line sums to its value; longer runs are added up one by one.
-    sums = matrix.take(starts, axis=1)
-    for r in (sizes > 1).nonzero()[0].tolist():
-        sums[:, r] = matrix[:, firsts[r] : lasts[r] + 1].cumsum(axis=1)[:, -1]
-    centres = np.array([model.line.get(f"mean:{feature}", 0.0) for feature, *_ in found])
-    weights = np.array([float(wt) for _, wt, _, _ in found])
-    deviation = sums / sizes - centres[:, None]
-    contribution = weights[:, None] * deviation
+    # A run of one line sums to its value; longer runs are added up line after line:
+    # reducing the outer axis adds row after row in order while there are two or more
+    # features (one feature's column would be summed pairwise).
+    sums = by_line.take(starts, axis=0)
+    longer = (sizes > 1).nonzero()[0].tolist()
+    if len(found) > 1:
+        for r in longer:
+            sums[r] = np.add.reduce(by_line[firsts[r] : lasts[r] + 1], axis=0)
+    else:
+        for r in longer:
+            sums[r] = by_line[firsts[r] : lasts[r] + 1].cumsum(axis=0)[-1]
+    sums = sums.T
+    deviation = sums / sizes - evidence.centres[:, None]
+    contribution = evidence.weights[:, None] * deviation
     high = deviation > 0
-    said_low = np.array([bool(low) for *_, low, _ in found])[:, None]
-    said_high = np.array([bool(high) for *_, high in found])[:, None]
-    eligible = np.where(high, said_high, said_low) & (contribution < 0.0)
+    eligible = np.where(high, evidence.said_high, evidence.said_low) & (contribution < 0.0)
     worst = np.where(eligible, contribution, np.inf).argmin(axis=0)
     out = []
     for r, t in enumerate(worst.tolist()):
@@ -619,10 +747,25 @@ def find_headline(page: Page, act: Sequence[int], cols: Mapping[str, ArrayLike])
         if not content:
             continue
         if vocabulary is None:
-            vocabulary = _Vocabulary(page, [act[k] for k in body.tolist()])
-        if sum(map(vocabulary.__contains__, content)) >= HEADLINE_OVERLAP * len(content):
+            vocabulary = _Vocabulary(page, list(map(act.__getitem__, body.tolist())))
+        if _overlaps(vocabulary, content, HEADLINE_OVERLAP * len(content)):
             return int(j)
     return None
+
+
+def _overlaps(vocabulary: _Vocabulary, words: list[str], need: float) -> bool:
+    """At least ``need`` of ``words`` are in the vocabulary: asks word after word, and stops
+    as soon as the answer is known (a word not there costs a search of the whole body)."""
+    hits, left = 0, len(words)
+    for word in words:
+        left -= 1
+        if word in vocabulary:
+            hits += 1
+            if hits >= need:
+                return True
+        elif hits + left < need:
+            return False
+    return hits >= need
 
 
 class _Vocabulary:
@@ -642,9 +785,9 @@ class _Vocabulary:
         self.page = page
         self.lines = set(lines)
         self.words: set[str] | None = None
-        ordered = sorted(self.lines)
-        self.lo = page.starts[ordered[0]] if ordered else 0
-        self.hi = page.ends[ordered[-1]] if ordered else 0
+        self.known: dict[str, bool] = {}  # the searches' answers, a title's words recur
+        self.lo = page.starts[min(lines)] if lines else 0
+        self.hi = page.ends[max(lines)] if lines else 0
         self.budget = self.SCANS * (self.hi - self.lo) + 1000
         if not page.lower_exact:  # lower-casing moved offsets: tokenise line by line
             self._tokenise()
@@ -655,6 +798,13 @@ class _Vocabulary:
     def __contains__(self, word: str) -> bool:
         if self.words is not None:
             return word in self.words
+        known = self.known.get(word)
+        if known is None:
+            known = self.known[word] = self._search(word)
+        return known
+
+    def _search(self, word: str) -> bool:
+        """Whether ``word`` is a whole token of one of the lines, by search."""
         page, low, size, hi = self.page, self.page.lower, len(word), self.hi
         start = self.lo
         pos = low.find(word, start, hi)
