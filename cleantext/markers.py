@@ -7,6 +7,7 @@ once over the whole text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -213,6 +214,55 @@ def _source(languages: tuple[str, ...], section: str, group: str) -> str | None:
     return r"(?<!\w)" + f"(?P<{group}>" + alternation + r")(?!\w)"
 
 
+# What the patterns let stand between two words of a phrase (``_GAP``), and what a number may
+# hold after its first digit (``_NUMBER``), as far as a key of ``KEY_CHARS`` can see.
+_GAP_CHARS = " \t-"
+_GAPS = tuple(
+    "".join(g) for k in range(KEY_CHARS + 1) for g in itertools.product(_GAP_CHARS, repeat=k)
+)
+_DIGITS = "0123456789"
+_NUMBER_TAIL = _DIGITS + ".,km"
+_APOSTROPHES = "'’`ʼ"
+
+
+def _heads(phrase: str) -> set[str]:
+    """Every string of up to ``KEY_CHARS`` characters that a line matching ``phrase`` can
+    start with: a space between words stands for any gap the pattern allows ("go to top"
+    also starts "goto top" and "go-to top"), an apostrophe for each of its forms, ``{n}``
+    for a number. A phrase that starts with a number has the key "0" (any digit) instead."""
+    items: list[str] = []
+    for w, word in enumerate(phrase.split()):
+        if w:
+            items.append("gap")
+        items.extend(["num"] if word == "{n}" else list(word))
+    out: set[str] = set()
+
+    def walk(k: int, head: str) -> None:
+        if len(head) >= KEY_CHARS or k == len(items):
+            out.add(head[:KEY_CHARS])
+            return
+        item = items[k]
+        if item == "gap":
+            for gap in _GAPS:
+                walk(k + 1, head + gap)
+        elif item == "num":
+            for d in _DIGITS:
+                walk_number(k, head + d)
+        else:
+            for c in _APOSTROPHES if item in _APOSTROPHES else item:
+                walk(k + 1, head + c)
+
+    def walk_number(k: int, head: str) -> None:
+        # The number may end here, or go on with one more of its characters.
+        walk(k + 1, head)
+        if len(head) < KEY_CHARS:
+            for c in _NUMBER_TAIL:
+                walk_number(k, head + c)
+
+    walk(0, "")
+    return out
+
+
 @lru_cache(maxsize=256)
 def _keys(languages: tuple[str, ...], sections: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
@@ -221,15 +271,7 @@ def _keys(languages: tuple[str, ...], sections: tuple[str, ...]) -> frozenset[st
             if phrase.startswith("{n}"):
                 out.add("0")
                 continue
-            heads = {phrase[:KEY_CHARS]}
-            if 0 <= phrase.find("{n}") < KEY_CHARS:
-                stem = phrase[: phrase.index("{n}")]
-                heads = {(stem + d + "0" * KEY_CHARS)[:KEY_CHARS] for d in "0123456789"}
-                heads |= {(stem + d + p)[:KEY_CHARS] for d in "0123456789" for p in "0123456789"}
-            for head in heads:
-                # Apostrophes are matched as any of their forms.
-                for a in "'’`ʼ":
-                    out.add("".join(a if c in "'’`ʼ" else c for c in head))
+            out |= _heads(phrase)
     return frozenset(out)
 
 

@@ -375,15 +375,21 @@ class Page:
         ]
 
     def lines_starting(self, keys: frozenset[str]) -> list[int]:
-        """Indices of the lines whose head starts with one of ``keys`` (all of length
-        ``KEY_CHARS``, or a digit key ``"0"`` standing for any digit).
+        """Indices of the lines whose head starts with one of ``keys`` (of length
+        ``KEY_CHARS``, or shorter for a shorter phrase, or a digit key ``"0"`` standing for any
+        digit).
 
         Tests the line heads' keys, made once per page, in C loops (``map``, ``compress``),
-        so that each filter's call costs no bytecode per line.
+        so that each filter's call costs no bytecode per line. A key shorter than
+        ``KEY_CHARS`` ("ad", a two-letter phrase) is tested against the heads' first
+        characters, so that "Ad:" is a candidate as well as "Ad".
         """
-        hit = map(keys.__contains__, self._head_keys)
+        heads = self._head_keys
+        hit = map(keys.__contains__, heads)
         if "0" in keys:
             hit = map(or_, hit, self._digit_heads)
+        for size in sorted({len(k) for k in keys if k != "0" and len(k) < KEY_CHARS}):
+            hit = map(or_, hit, map(keys.__contains__, map(itemgetter(slice(size)), heads)))
         return list(compress(range(len(self)), hit))
 
     def stopword_share(self, i: int) -> float:

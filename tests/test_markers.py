@@ -96,3 +96,47 @@ def test_prompt_prefilter_finds_every_line_the_pattern_finds(data: st.DataObject
 
 def test_prefilter_of_an_empty_section_is_none() -> None:
     assert markers.table("xx").prefilter("prompt") is None
+
+
+# Lines that match a marker pattern only through the pattern's tolerance (a gap between two
+# words written as nothing or a hyphen, a number glued to the sign before it): their head keys
+# must still make them candidates, or the filters never try the pattern on them.
+GAP_CASES = [
+    ("en", "whole", "goto top"),
+    ("en", "whole", "go-to top"),
+    ("en", "whole", "Back-to-Top"),
+    ("en", "lead", "©2024 Coastal Press Media Ltd."),
+    ("en", "lead", "© 2024 Coastal Press Media Ltd."),
+]
+
+
+def test_gap_cases_match_their_patterns() -> None:
+    """The cases below are real matches of the full patterns (else the next test proves
+    nothing)."""
+    for lang, section, line in GAP_CASES:
+        pattern = markers.table(lang).pattern(section)
+        assert pattern is not None
+        assert pattern.match(line.lower()), (section, line)
+
+
+def test_head_keys_follow_the_patterns_gaps() -> None:
+    for lang, section, line in GAP_CASES:
+        page = Page(line + "\n")
+        assert page.lines_starting(markers.table(lang).keys(section)) == [0], line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_every_line_a_section_matches_is_a_candidate(data: st.DataObject) -> None:
+    """Whatever gap, apostrophe or number a line writes, a line that the full anchored
+    pattern matches starts with one of the section's keys."""
+    table = data.draw(st.sampled_from(TABLES))
+    sections = data.draw(st.sampled_from(ANCHORED))
+    phrases = tuple(p for s in sections for p in table.phrases[s])
+    if not phrases:
+        return
+    line = data.draw(furniture(phrases))
+    pattern = table.first(*sections)
+    page = Page(line + "\n")
+    if pattern is not None and pattern.match(page.lower, 0, page.ends[0]):
+        assert page.lines_starting(table.keys(*sections)) == [0], line

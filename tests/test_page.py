@@ -164,11 +164,17 @@ def test_lower_keeps_offsets() -> None:
 
 
 def _starting_by_heads(page: Page, keys: frozenset[str]) -> list[int]:
-    """``lines_starting`` as defined: a loop over every line's head."""
+    """``lines_starting`` as defined: a loop over every line's head. A key shorter than
+    ``KEY_CHARS`` (a short phrase's) is a prefix of the head."""
+    short = [key for key in keys if key != "0" and len(key) < KEY_CHARS]
     out = []
     for i, h in enumerate(page.heads):
         k = h[:KEY_CHARS]
-        if k in keys or (k and k[0].isdigit() and "0" in keys):
+        if (
+            k in keys
+            or (k and k[0].isdigit() and "0" in keys)
+            or any(k.startswith(key) for key in short)
+        ):
             out.append(i)
     return out
 
