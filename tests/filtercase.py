@@ -6,6 +6,16 @@ from cleantext import lang
 from cleantext.page import Page
 from cleantext.pipeline import Filter, Pipeline
 
+# Three paragraphs of an ordinary news article: the prose a filter must leave alone above
+# the furniture it is tested on.
+BODY = [
+    "The council voted on Tuesday to close the old library on Mill Street and to move its "
+    "collection into the new civic centre by the end of next year.",
+    "Residents who spoke at the meeting said the building had served the town for more than "
+    "a century and that the move would leave the east side without a branch.",
+    "The mayor said that the savings would pay for longer opening hours at the centre.",
+]
+
 
 def removed_lines(flt: Filter, lines: list[str], language: str = "en") -> list[str]:
     """The stripped lines that ``flt`` removes from a page made of ``lines``."""

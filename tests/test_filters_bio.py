@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import regex
-from filtercase import reasons, removed_lines
+from filtercase import BODY, reasons, removed_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,13 +12,6 @@ from cleantext.filters import Bio, bio
 from cleantext.filters.markers import languages, quote
 from cleantext.page import BULLETS
 
-BODY = [
-    "The council voted on Tuesday to close the old library on Mill Street and to move its "
-    "collection into the new civic centre by the end of next year.",
-    "Residents who spoke at the meeting said the building had served the town for more than "
-    "a century and that the move would leave the east side without a branch.",
-    "The mayor said that the savings would pay for longer opening hours at the centre.",
-]
 BIO = (
     "Dana Whitfield covers local government for the Courier. She has reported on the town "
     "council since 2016 and lives on the east side."

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from filtercase import reasons, removed_lines
+from filtercase import BODY, reasons, removed_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import Page, markers
 from cleantext.filters import Comments, comments
 
-BODY = [
-    "The council voted on Tuesday to close the old library on Mill Street and to move its "
-    "collection into the new civic centre by the end of next year.",
-    "Residents who spoke at the meeting said the building had served the town for more than "
-    "a century and that the move would leave the east side without a branch.",
-    "The mayor said that the savings would pay for longer opening hours at the centre.",
-]
 THREAD = [
     "Great article, thanks for covering this.",
     "I grew up reading in that building and I am sad to see it go, but the centre is closer.",
