@@ -82,11 +82,6 @@ def is_word(cp: Codes) -> Mask:
     return np.take(_word_table(_size(cp)), cp)
 
 
-def is_space(cp: Codes) -> Mask:
-    """Where ``str.isspace`` holds: the characters ``str.strip`` and ``str.split`` drop."""
-    return np.take(_space_table(_size(cp)), cp)
-
-
 @lru_cache(maxsize=4)
 def _space_upper_table(size: int) -> NDArray[np.uint8]:
     table = _space_table(size).astype(np.uint8)
@@ -178,7 +173,7 @@ class KeySet:
 
 @dataclass(frozen=True)
 class Stoplist:
-    """A stoplist ready for ``Tokens.stopwords``: the keys of its words of at most
+    """A stoplist ready for ``Tokens.is_stopword``: the keys of its words of at most
     ``_LIMB`` characters, and of the first characters of the longer ones (which are then
     looked up in ``words``). A character's digit is its code point where every character of
     the stoplist is below ``_OTHER`` (``latin``), else its place in ``alphabet`` plus one."""
@@ -193,7 +188,7 @@ class Stoplist:
 
 @lru_cache(maxsize=16)
 def stoplist(words: frozenset[str]) -> Stoplist | None:
-    """The stoplist prepared for ``Tokens.stopwords``; None when its words use more
+    """The stoplist prepared for ``Tokens.is_stopword``; None when its words use more
     characters than a byte can tell apart."""
     tokens = [w for w in words if _WORD.fullmatch(w)]
     alphabet = "".join(sorted(set("".join(tokens))))
@@ -236,10 +231,6 @@ class Tokens:
         word[1:-1] = is_word(cp)
         edges = np.flatnonzero(word[1:] != word[:-1])
         return cls(text, cp, edges[0::2].copy(), edges[1::2].copy())
-
-    def stopwords(self, stop: Stoplist) -> Ints:
-        """Starts of the tokens that are words of ``stop``, in order."""
-        return self.starts[self.is_stopword(stop)]
 
     def is_stopword(self, stop: Stoplist) -> Mask:
         """Which tokens are words of ``stop``."""

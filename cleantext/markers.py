@@ -69,6 +69,10 @@ class MarkerTable:
         return _needles(self.languages, section)
 
 
+# What a phrase's space may be written as on a page (any run of these), and the forms of
+# its apostrophe: the patterns and the candidate keys (``_heads``) both read them here.
+_GAP_CHARS = " \t-"
+_APOSTROPHES = "'’`ʼ"
 _GAP = r"[ \t\-]*"
 _NUMBER = r"\d[\d.,]{0,12}[kKmM]?"
 
@@ -83,7 +87,7 @@ def _tokens(phrase: str) -> list[str]:
         if word == "{n}":
             out.append(_NUMBER)
             continue
-        out.extend("['’`ʼ]" if c in "'’`ʼ" else regex.escape(c) for c in word)
+        out.extend(f"[{_APOSTROPHES}]" if c in _APOSTROPHES else regex.escape(c) for c in word)
     return out
 
 
@@ -216,13 +220,11 @@ def _source(languages: tuple[str, ...], section: str, group: str) -> str | None:
 
 # What the patterns let stand between two words of a phrase (``_GAP``), and what a number may
 # hold after its first digit (``_NUMBER``), as far as a key of ``KEY_CHARS`` can see.
-_GAP_CHARS = " \t-"
 _GAPS = tuple(
     "".join(g) for k in range(KEY_CHARS + 1) for g in itertools.product(_GAP_CHARS, repeat=k)
 )
 _DIGITS = "0123456789"
 _NUMBER_TAIL = _DIGITS + ".,km"
-_APOSTROPHES = "'’`ʼ"
 
 
 def _heads(phrase: str) -> set[str]:

@@ -173,17 +173,9 @@ class Page:
         come from ``tokens``; a filter that wants a line's words asks ``line_words``."""
         return list(map(WORD.findall, map(str.lower, self.stripped)))
 
-    def _words_by_line(self) -> list[list[str]]:
-        """``words``, for the counts of the rare text that the arrays cannot count (see
-        ``tokens``), kept apart so that asking for the counts never computes ``words``."""
-        words = self.__dict__.get("words") or self.__dict__.get("_words")
-        if words is None:
-            words = self.__dict__["_words"] = list(map(WORD.findall, map(str.lower, self.stripped)))
-        return words
-
     def line_words(self, i: int) -> list[str]:
         """``words[i]``, without tokenising every line for it."""
-        words = self.__dict__.get("words") or self.__dict__.get("_words")
+        words = self.__dict__.get("words")
         return words[i] if words is not None else WORD.findall(self.stripped[i].lower())
 
     # Array columns: the features above and below as whole-text array operations, for the
@@ -198,15 +190,6 @@ class Page:
     def bounds(self) -> tuple[Ints, Ints]:
         """``starts`` and ``ends`` as arrays."""
         return np.array(self.starts, dtype=np.int64), np.array(self.ends, dtype=np.int64)
-
-    def per_line(self, offsets: Ints) -> Ints:
-        """How many of the sorted text ``offsets`` fall in each line's content."""
-        starts, ends = self.bounds
-        return np.searchsorted(offsets, ends) - np.searchsorted(offsets, starts)
-
-    def count_chars(self, chars: str) -> Ints:
-        """How often each line holds any of ``chars``."""
-        return self.per_line(np.flatnonzero(codepoints.is_any(self.codes, chars)))
 
     @cached_property
     def char_counts(self) -> Ints:
@@ -227,8 +210,8 @@ class Page:
 
     @cached_property
     def _token_spans(self) -> tuple[Ints, Ints]:
-        """For each line, its first token and the one after its last, in ``tokens``
-        (``per_line`` of the tokens' starts is their difference)."""
+        """For each line, its first token and the one after its last, in ``tokens`` (their
+        difference is the line's word count)."""
         starts, ends = self.bounds
         offsets = self.tokens.starts
         return offsets.searchsorted(starts), offsets.searchsorted(ends)
@@ -255,7 +238,7 @@ class Page:
         prepared = codepoints.stoplist(stop)
         hit = stop.__contains__
         if prepared is None:
-            counts = [len(list(filter(hit, ws))) if ws else 0 for ws in self._words_by_line()]
+            counts = [len(list(filter(hit, ws))) if ws else 0 for ws in self.words]
             return np.array(counts, dtype=np.int64)
         # Stopwords so far, token by token: a line's count is the difference at its ends.
         is_stop = self.tokens.is_stopword(prepared)
@@ -315,13 +298,17 @@ class Page:
         return np.array(self.ends_ellipsis, dtype=np.bool_)
 
     @cached_property
+    def textlike(self) -> Mask:
+        """Each line has the marks of running text whatever its length: few code symbols
+        and, where the language has a stoplist, function words in a normal share."""
+        if not self.stopwords:
+            return self.few_symbols
+        return self.few_symbols & (self.stopword_array >= 0.2 * self.word_array)
+
+    @cached_property
     def prose_array(self) -> Mask:
         """``prose`` as an array."""
-        n = self.word_array
-        prose = (n >= PROSE_MIN_WORDS) & self.sentence_array
-        if self.stopwords:
-            prose &= self.stopword_array >= 0.2 * n
-        return prose & self.few_symbols
+        return (self.word_array >= PROSE_MIN_WORDS) & self.sentence_array & self.textlike
 
     @cached_property
     def prose(self) -> list[bool]:

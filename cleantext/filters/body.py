@@ -518,20 +518,8 @@ def _weighed_sum(terms: _Terms, cols: Mapping[str, ArrayLike], n: int) -> Floats
 def _best_within(values: ArrayLike, k: int, reverse: bool = False) -> Floats:
     """For each position, the largest of the k values before it (after it, if reverse);
     -5.0 where there is none."""
-    vals = np.asarray(values, dtype=np.float64)
-    n = len(vals)
-    if not n:
-        return np.zeros(0)
-    if reverse:
-        vals = vals[::-1]
-    padded = np.concatenate((np.full(k, -np.inf), vals))
-    out: Floats = padded[k - 1 : k - 1 + n].copy()
-    for t in range(2, k + 1):
-        np.maximum(out, padded[k - t : k - t + n], out=out)
-    out[0] = -5.0
-    if reverse:
-        out = out[::-1].copy()
-    return out
+    before, after = _best_around(np.asarray(values, dtype=np.float64), k)
+    return after if reverse else before
 
 
 def _best_around(values: Floats, k: int) -> tuple[Floats, Floats]:
@@ -634,11 +622,14 @@ class _Evidence:
     said_high: Mask
 
     @classmethod
-    def of(cls, model: Layers) -> _Evidence:
+    def of(cls, model: Layers, available: Iterable[str] | None = None) -> _Evidence:
+        """The evidence of ``model``'s first layer, of the ``available`` columns only if
+        given."""
+        at_hand = None if available is None else frozenset(available)
         found = [
             (feature, wt, low, high)
             for feature, (low, high) in EVIDENCE.items()
-            if (wt := model.line.get(feature, 0.0))
+            if (wt := model.line.get(feature, 0.0)) and (at_hand is None or feature in at_hand)
         ]
         return cls(
             found,
@@ -661,20 +652,11 @@ def _explanations(
     is added up line after line (``cumsum`` along the run), as ``sum`` over a list would.
     """
     evidence = model.evidence
-    found = evidence.found
     default = "its shape and neighbours look like page furniture"
     if not cols.keys() >= evidence.names:
         # Columns left out (a trainer's subset): only those at hand can be evidence.
-        at = np.array([feature in cols for feature, *_ in found], dtype=np.bool_)
-        found = [e for e in found if e[0] in cols]
-        evidence = _Evidence(
-            found,
-            frozenset(feature for feature, *_ in found),
-            evidence.weights[at],
-            evidence.centres[at],
-            evidence.said_low[at],
-            evidence.said_high[at],
-        )
+        evidence = _Evidence.of(model, cols.keys())
+    found = evidence.found
     if not found or not firsts:
         return [default] * len(firsts)
     n = len(np.asarray(cols[found[0][0]]))
@@ -712,16 +694,7 @@ def _explanations(
 def long_paragraphs(page: Page) -> NDArray[np.bool_]:
     """A paragraph this long, with function words and no code, is article text even when it
     does not end like a sentence (an extractor may hand over a whole article as one line)."""
-    n = page.word_array
-    long = (n >= LONG_PARAGRAPH_WORDS) & page.few_symbols
-    if page.stopwords:
-        long &= page.stopword_array >= 0.2 * n
-    return long
-
-
-def long_paragraph(page: Page, i: int) -> bool:
-    """``long_paragraphs`` of line i."""
-    return bool(long_paragraphs(page)[i])
+    return (page.word_array >= LONG_PARAGRAPH_WORDS) & page.textlike
 
 
 def find_headline(page: Page, act: Sequence[int], cols: Mapping[str, ArrayLike]) -> int | None:

@@ -32,7 +32,7 @@ from operator import gt, itemgetter
 import regex
 
 from .. import markers
-from ..page import BULLETS, KEY_CHARS, Page
+from ..page import BULLETS, Page
 from ..pipeline import PATTERN_TIMEOUT, LineFilter
 from .markers import quote
 
@@ -124,21 +124,10 @@ def patterns() -> Patterns:
         greeting=regex.compile(markers.trie_regex(table.phrases["greeting"]) + _GREETING_END),
         heading_keys=table.keys("comment"),
         reply_keys=table.keys("reply"),
-        reaction_keys=_short_keys(table, ("reaction", "greeting")),
+        reaction_keys=table.keys("reaction", "greeting"),
         says_verbs=tuple(table.phrases["says"]),
         says_needles=(*(" " + n for n in table.needles("says")), "score:"),
     )
-
-
-def _short_keys(table: markers.MarkerTable, sections: tuple[str, ...]) -> frozenset[str]:
-    """The sections' keys, with those of a phrase shorter than a key ("hi") completed by
-    what may follow it on the line ("hi ", "hi,")."""
-    keys = set(table.keys(*sections))
-    for section in sections:
-        for phrase in table.phrases[section]:
-            if len(phrase) < KEY_CHARS:
-                keys.update((phrase + c)[:KEY_CHARS] for c in " \t,!.:")
-    return frozenset(keys)
 
 
 class Comments(LineFilter):
