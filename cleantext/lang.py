@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
+from numpy.typing import NDArray
+
+from . import codepoints
+from .codepoints import Ints, Mask
 
 # ISO 639-1 codes for jusText's stoplist names; names without a code keep their own.
 ISO = {
@@ -90,11 +97,6 @@ _SKIP = {"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"}
 _ISO_CODES = frozenset(ISO.values())
 _WORD = re.compile(r"\w+")
 SAMPLE_CHARS = 8_000
-# For a sample whose words are all Latin-1 (most pages in Western languages): its Latin-1
-# bytes with every byte that is not a ``\w`` character turned into a space split into the
-# same words as ``_WORD`` finds, several times faster.
-_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
-_LATIN1_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
 
 
 @lru_cache(maxsize=1)
@@ -151,46 +153,130 @@ def _votes() -> tuple[dict[str, int], tuple[str, ...]]:
     return packed, codes
 
 
-@lru_cache(maxsize=1)
-def _voters() -> frozenset[str]:
-    """The words that vote, as a set: testing membership in it is faster than in a dict."""
-    return frozenset(_votes()[0])
+def _unpack(packed: int, languages: int) -> list[int]:
+    """The counts of packed votes, one per language of ``_votes``."""
+    return memoryview(packed.to_bytes(2 * languages, sys.byteorder)).cast("H").tolist()
+
+
+# Most samples spell every word in Latin-1 (pages in Western languages). Their words of up to
+# ``_LIMB`` characters are then keyed by their code points as the bytes of one little-endian
+# integer: a word character is never NUL, so equal keys are equal words, and the keys of all
+# the sample's words are made and looked up at once, instead of a string, a hash and a dict
+# probe per word.
+_LIMB = 8
+_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(_LIMB + 1)], dtype=np.uint64)
+
+
+@dataclass(frozen=True)
+class _KeyTable:
+    """The voting stopwords that Latin-1 spells, by key: ``keys`` (sorted) of those of up to
+    ``_LIMB`` characters, with ``group[k]``, the row of ``votes`` for ``keys[k]`` (one row
+    per set of languages that some word votes for, holding 1 for each), so that a sample's
+    votes are the sum of its words' rows; and ``heads``, the keys of the first ``_LIMB``
+    characters of the longer ones: a longer word whose head is none of them is no stopword."""
+
+    keys: NDArray[np.uint64]
+    group: Ints
+    votes: Ints
+    heads: NDArray[np.uint64]
+
+
+def _key(word: str) -> int:
+    return int.from_bytes(word[:_LIMB].encode("latin-1"), "little")
 
 
 @lru_cache(maxsize=1)
-def _latin1_votes() -> dict[bytes, int]:
-    """``_votes`` for the stopwords that Latin-1 can spell, keyed by their Latin-1 bytes."""
-    return {w.encode("latin-1"): v for w, v in _votes()[0].items() if all(c <= "\xff" for c in w)}
+def _key_table() -> _KeyTable:
+    codes = _votes()[1]
+    keyed: dict[int, tuple[str, ...]] = {}
+    heads = set()
+    for w, voted in _index().items():
+        if _WORD.fullmatch(w) and max(w) <= "\xff":
+            if len(w) <= _LIMB:
+                keyed[_key(w)] = voted
+            else:
+                heads.add(_key(w))
+    sets = sorted(set(keyed.values()))
+    row = {voted: k for k, voted in enumerate(sets)}
+    votes = np.zeros((len(sets), len(codes)), dtype=np.int64)
+    at = {code: k for k, code in enumerate(codes)}
+    for k, voted in enumerate(sets):
+        votes[k, [at[code] for code in voted]] = 1
+    keys = sorted(keyed)
+    return _KeyTable(
+        np.array(keys, dtype=np.uint64),
+        np.array([row[keyed[key]] for key in keys], dtype=np.int64),
+        votes,
+        np.array(sorted(heads), dtype=np.uint64),
+    )
 
 
-@lru_cache(maxsize=1)
-def _latin1_voters() -> frozenset[bytes]:
-    return frozenset(_latin1_votes())
+def _places(keys: NDArray[np.uint64], table: NDArray[np.uint64]) -> tuple[Ints, Mask]:
+    """Where in ``table`` (sorted) each of ``keys`` would be, and whether it is there."""
+    if not len(table):
+        return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=np.bool_)
+    at = np.minimum(table.searchsorted(keys), len(table) - 1)
+    return at, table.take(at) == keys
 
 
-def _latin1_words(low: str) -> list[bytes] | None:
-    r"""The ``\w+`` words of ``low`` as Latin-1 bytes, or None where a character beyond
-    Latin-1 is part of a word (one that is not becomes ``?`` and separates words, as it did)."""
-    if not low.isascii():
-        beyond = set(_BEYOND_LATIN1.findall(low))
-        if any(c.isalnum() or c == "_" for c in beyond):
+# Latin-1 bytes with every byte that is not a ``\w`` character turned into a space: its runs of
+# other bytes are the words that ``_WORD`` finds.
+_LATIN1_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
+_SPACE = 32
+
+
+def _latin1(low: str) -> bytes | None:
+    """``low`` in Latin-1 with its non-word bytes spaces (``_LATIN1_WORDS``), or None where
+    a character beyond Latin-1 is part of a word (one that is not is ``?``, also no word's)."""
+    try:
+        raw = low.encode("latin-1")
+    except UnicodeEncodeError:
+        cp = codepoints.codes(low)
+        if codepoints.is_word(cp[cp > 0xFF]).any():
             return None
-    return low.encode("latin-1", "replace").translate(_LATIN1_WORDS).split()
+        raw = low.encode("latin-1", "replace")
+    return raw.translate(_LATIN1_WORDS)
 
 
-def _tally(low: str) -> tuple[int, int]:
-    """How many words the lower-cased sample has, and their votes, packed as in ``_votes``."""
-    # Each stopword's packed votes added up in C (``sum`` over ``map``): one addition of
-    # integers per stopword instead of one counter update per language it votes for.
-    latin = _latin1_words(low)
-    if latin is not None:
-        votes_b = _latin1_votes()
-        return len(latin), sum(
-            map(votes_b.__getitem__, filter(_latin1_voters().__contains__, latin))
-        )
-    words = _WORD.findall(low)
-    votes = _votes()[0]
-    return len(words), sum(map(votes.__getitem__, filter(_voters().__contains__, words)))
+def _tally(low: str) -> tuple[int, list[int]]:
+    """How many words the lower-cased sample has, and how many of them vote for each
+    language of ``_votes``."""
+    packed, codes = _votes()
+    spaced = _latin1(low)
+    if spaced is None:
+        # A word beyond Latin-1: one look-up per word, and its packed votes added up in C.
+        words = _WORD.findall(low)
+        return len(words), _unpack(sum(filter(None, map(packed.get, words))), len(codes))
+    size = len(spaced)
+    chars = np.zeros(size + _LIMB, dtype=np.uint8)
+    chars[:size] = np.frombuffer(spaced, dtype=np.uint8)
+    # A space on each side, so that every word has both edges, which alternate.
+    word = np.zeros(size + 2, dtype=np.bool_)
+    np.not_equal(chars[:size], _SPACE, out=word[1:-1])
+    edges = np.flatnonzero(word[1:] != word[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    lengths = ends - starts
+    # Each word's key: the bytes from its start read as one integer (unaligned reads), cut to
+    # its length.
+    ahead = np.ndarray((size,), dtype="<u8", buffer=chars, strides=(1,))
+    keys = ahead.take(starts) & _MASKS.take(np.minimum(lengths, _LIMB))
+    short = lengths <= _LIMB
+    table = _key_table()
+    at, found = _places(np.sort(keys[short]), table.keys)
+    # How many words have each row of votes, and the sum of those rows that some word has.
+    rows = np.bincount(table.group.take(at[found]), minlength=len(table.votes))
+    present = np.flatnonzero(rows)
+    hits = rows.take(present) @ table.votes.take(present, axis=0)
+    # A longer word (a few per sample) is looked up as a string where its head is that of a
+    # longer stopword.
+    long = np.flatnonzero(~short)
+    long = long[_places(keys.take(long), table.heads)[1]]
+    if len(long):
+        spans = map(slice, starts.take(long).tolist(), ends.take(long).tolist())
+        votes = sum(filter(None, map(packed.get, map(low.__getitem__, spans))))
+        if votes:
+            hits += _unpack(votes, len(codes))
+    return len(starts), hits.tolist()
 
 
 def stopwords(language: str | None) -> frozenset[str]:
@@ -210,13 +296,12 @@ def guess(text: str) -> tuple[str | None, float]:
         mid = len(text) // 2
         text = text[mid - SAMPLE_CHARS // 2 : mid + SAMPLE_CHARS // 2]
     low = text.lower()
-    n_words, packed = _tally(low)
+    n_words, hits = _tally(low)
     if n_words < 3:
         return None, 0.0
     codes = _votes()[1]
-    if not packed:
+    if not any(hits):
         return None, 0.0
-    hits = memoryview(packed.to_bytes(2 * len(codes), sys.byteorder)).cast("H").tolist()
     n1 = max(hits)
     if hits.count(n1) == 1:
         best = codes[hits.index(n1)]

@@ -76,11 +76,44 @@ MIXED = st.text(
 def test_latin1_words_are_the_regex_words(text: str) -> None:
     low = text.lower()
     words = lang._WORD.findall(low)
-    latin = lang._latin1_words(low)
-    if latin is None:
+    spaced = lang._latin1(low)
+    if spaced is None:
         assert any(c > "\xff" and (c.isalnum() or c == "_") for c in low)
     else:
-        assert [w.decode("latin-1") for w in latin] == words
+        assert [w.decode("latin-1") for w in spaced.split(b" ") if w] == words
+
+
+def plain_hits(low: str) -> list[int]:
+    """How many words of ``low`` vote for each language, one counter update at a time."""
+    codes = lang._votes()[1]
+    hits = dict.fromkeys(codes, 0)
+    for w in lang._WORD.findall(low):
+        for code in lang._index().get(w, ()):
+            hits[code] += 1
+    return [hits[code] for code in codes]
+
+
+# Stopwords of every length (the keyed ones of up to eight characters and the longer ones
+# looked up by their head), and words that share a longer stopword's first characters.
+LONG = sorted(w for w in lang._index() if len(w) > 8 and w.isalpha())
+NEAR = [w[:9] + "x" for w in LONG[::50]] + [w[:8] for w in LONG[::50]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(sorted(lang._index())),
+            st.sampled_from(LONG),
+            st.sampled_from(NEAR),
+            MIXED,
+        ),
+        max_size=30,
+    )
+)
+def test_tally_is_plain_counting(parts: list[str]) -> None:
+    low = " ".join(parts).lower()
+    assert lang._tally(low) == (len(lang._WORD.findall(low)), plain_hits(low))
 
 
 @settings(max_examples=300, deadline=None)
