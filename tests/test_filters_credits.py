@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.filters.credits import TRAILING, _trailing
+from cleantext.filters.credits import TRAILING, _opener, _trailing
 
 lines = st.lists(
     st.sampled_from(["a", "Photo", " ", "\t", "(", ")", "[", "]", ":", "x" * 150, "\r"]),
@@ -15,6 +15,8 @@ lines = st.lists(
 def test_trailing_finds_what_a_search_finds(line: str, before: int, after: int) -> None:
     text = "b" * before + line + "c" * after
     start, end = before, before + len(line)
-    found, searched = _trailing(text, start, end), TRAILING.search(text, start, end)
+    at = _opener(text, start, end)
+    found = _trailing(text, start, end, at) if at >= 0 else None
+    searched = TRAILING.search(text, start, end)
     assert (found and found.span()) == (searched and searched.span())
     assert (found and found.group("inner")) == (searched and searched.group("inner"))

@@ -47,14 +47,25 @@ class Credits(LineFilter):
         text, low, starts, stops = page.text, page.lower, page.starts, page.ends
         found: dict[int, str] = {}
         for i in page.lines_containing(("@",)):
-            if HANDLE.match(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT):
+            # A handle is the whole line: it starts with "@" (a cheaper test first).
+            if stripped[i][:1] == "@" and HANDLE.match(
+                text, starts[i], stops[i], timeout=PATTERN_TIMEOUT
+            ):
                 found[i] = f'line is a lone embed handle "{quote(stripped[i])}"'
         if credit is not None:
             # A wholly bracketed line holds a closing bracket: finding those in the whole text
-            # is faster than testing every line.
+            # is faster than testing every line. Its credit word is among the plain ones (in
+            # the faster engine) somewhere on the line.
+            holds = table.prefilter("credit")
             for i in page.lines_containing(_CLOSERS):
                 s = stripped[i]
-                if s[:1] in "([" and s[-1:] in ")]" and words[i] <= MAX_WORDS and not prose[i]:
+                if (
+                    s[:1] in "(["
+                    and s[-1:] in ")]"
+                    and words[i] <= MAX_WORDS
+                    and not prose[i]
+                    and (holds is None or holds.search(low, starts[i], stops[i]))
+                ):
                     m = BRACKETED.match(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
                     hit = m and credit.search(
                         low, m.start("inner"), m.end("inner"), timeout=PATTERN_TIMEOUT
@@ -84,14 +95,20 @@ class Credits(LineFilter):
     def find(self, page: Page, removed: Sequence[bool]) -> Iterator[Removal]:
         """Whole credit lines, then credits that close a caption, as spans of their line."""
         yield from super().find(page, removed)
-        leading = _leading(markers.table(*languages(page)).languages)
+        table = markers.table(*languages(page))
+        leading = _leading(table.languages)
+        # The plain credit words in the faster engine: a credit's brackets open with one.
+        maybe = table.prefilter("credit", lead=True)
         text, low, starts, stops = page.text, page.lower, page.starts, page.ends
         stripped = page.stripped
         for i in page.lines_containing(_CLOSERS):
             s = stripped[i]
             if removed[i] or s[-1:] not in ")]" or s[:1] in "([":
                 continue
-            m = _trailing(text, starts[i], stops[i])
+            opener = _opener(text, starts[i], stops[i])
+            if opener < 0 or (maybe is not None and not maybe.match(low, opener + 1, stops[i])):
+                continue
+            m = _trailing(text, starts[i], stops[i], opener)
             if m is None or m.start() == starts[i]:
                 continue
             if leading.match(low, m.start("inner"), m.end("inner"), timeout=PATTERN_TIMEOUT):
@@ -99,16 +116,19 @@ class Credits(LineFilter):
                 yield Removal(m.start(), m.end(), self.name, f'caption ends in credit "{said}"')
 
 
-def _trailing(text: str, start: int, end: int) -> regex.Match[str] | None:
-    """``TRAILING.search`` of the line ``text[start:end]``, tried at one place only.
+def _opener(text: str, start: int, end: int) -> int:
+    """Where the line ``text[start:end]`` opens its last bracket, or -1."""
+    return max(text.rfind("(", start, end), text.rfind("[", start, end))
+
+
+def _trailing(text: str, start: int, end: int, at: int) -> regex.Match[str] | None:
+    """``TRAILING.search`` of the line ``text[start:end]`` whose last bracket opens at
+    ``at`` (``_opener``), tried at one place only.
 
     The credit's brackets hold no bracket and the closing one ends the line, so the opening
     one is the line's last "(" or "[": a match starts at the spaces before it. Searching
     from every position of a long caption cost most of this filter's time.
     """
-    at = max(text.rfind("(", start, end), text.rfind("[", start, end))
-    if at < 0:
-        return None
     while at > start and text[at - 1] in " \t":
         at -= 1
     return TRAILING.match(text, at, end, timeout=PATTERN_TIMEOUT)
