@@ -218,20 +218,20 @@ def _source(languages: tuple[str, ...], section: str, group: str) -> str | None:
     return r"(?<!\w)" + f"(?P<{group}>" + alternation + r")(?!\w)"
 
 
-# What the patterns let stand between two words of a phrase (``_GAP``), and what a number may
-# hold after its first digit (``_NUMBER``), as far as a key of ``KEY_CHARS`` can see.
+# What the patterns let stand between two words of a phrase (``_GAP``), as far as a key of
+# ``KEY_CHARS`` can see.
 _GAPS = tuple(
     "".join(g) for k in range(KEY_CHARS + 1) for g in itertools.product(_GAP_CHARS, repeat=k)
 )
-_DIGITS = "0123456789"
-_NUMBER_TAIL = _DIGITS + ".,km"
 
 
 def _heads(phrase: str) -> set[str]:
     """Every string of up to ``KEY_CHARS`` characters that a line matching ``phrase`` can
     start with: a space between words stands for any gap the pattern allows ("go to top"
-    also starts "goto top" and "go-to top"), an apostrophe for each of its forms, ``{n}``
-    for a number. A phrase that starts with a number has the key "0" (any digit) instead."""
+    also starts "goto top" and "go-to top"), an apostrophe for each of its forms. A number
+    (``{n}``) may be written in any script's digits ("©٢٠٢٤" as well as "©2024"), too many to
+    list: a key ends where one begins ("©", "© "), and is then tested as a prefix of a line's
+    head. A phrase that starts with a number has the key "0" (any digit) instead."""
     items: list[str] = []
     for w, word in enumerate(phrase.split()):
         if w:
@@ -248,18 +248,10 @@ def _heads(phrase: str) -> set[str]:
             for gap in _GAPS:
                 walk(k + 1, head + gap)
         elif item == "num":
-            for d in _DIGITS:
-                walk_number(k, head + d)
+            out.add(head or "0")
         else:
             for c in _APOSTROPHES if item in _APOSTROPHES else item:
                 walk(k + 1, head + c)
-
-    def walk_number(k: int, head: str) -> None:
-        # The number may end here, or go on with one more of its characters.
-        walk(k + 1, head)
-        if len(head) < KEY_CHARS:
-            for c in _NUMBER_TAIL:
-                walk_number(k, head + c)
 
     walk(0, "")
     return out

@@ -107,6 +107,9 @@ GAP_CASES = [
     ("en", "whole", "Back-to-Top"),
     ("en", "lead", "©2024 Coastal Press Media Ltd."),
     ("en", "lead", "© 2024 Coastal Press Media Ltd."),
+    # ``\d`` is any script's digit: a year in Arabic-Indic digits matches "© {n}" too.
+    ("en", "lead", "©٢٠٢٤ Coastal Press Media Ltd."),
+    ("en", "lead", "© ٢٠٢٤ Coastal Press Media Ltd."),
 ]
 
 
