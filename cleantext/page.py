@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, gt, itemgetter, not_, or_
+from operator import add, gt, itemgetter, not_
 
 import numpy as np
 import regex
@@ -366,18 +366,41 @@ class Page:
         ``KEY_CHARS``, or shorter for a shorter phrase, or a digit key ``"0"`` standing for any
         digit).
 
-        Tests the line heads' keys, made once per page, in C loops (``map``, ``compress``),
-        so that each filter's call costs no bytecode per line. A key shorter than
-        ``KEY_CHARS`` ("ad", a two-letter phrase) is tested against the heads' first
+        The page's distinct head keys are indexed once (key -> lines), so a call intersects
+        that index with ``keys`` in C, whatever the number of lines or keys. A key shorter
+        than ``KEY_CHARS`` ("ad", a two-letter phrase) is looked up among the heads' first
         characters, so that "Ad:" is a candidate as well as "Ad".
         """
-        heads = self._head_keys
-        hit = map(keys.__contains__, heads)
+        index = self._head_index
+        found = [index[k] for k in index.keys() & keys]
         if "0" in keys:
-            hit = map(or_, hit, self._digit_heads)
-        for size in sorted({len(k) for k in keys if k != "0" and len(k) < KEY_CHARS}):
-            hit = map(or_, hit, map(keys.__contains__, map(itemgetter(slice(size)), heads)))
-        return list(compress(range(len(self)), hit))
+            found.append(self._digit_lines)
+        for size in _short_sizes(keys):
+            prefixes = self._prefix_index(size)
+            found.extend(prefixes[k] for k in prefixes.keys() & keys)
+        if len(found) == 1:
+            return found[0][:]
+        # Several sources may name a line twice (its key and its key's prefix).
+        return sorted(set().union(*found)) if found else []
+
+    @cached_property
+    def _head_index(self) -> dict[str, list[int]]:
+        """The lines of each distinct ``_head_keys`` value, in order."""
+        return _group(self._head_keys)
+
+    def _prefix_index(self, size: int) -> dict[str, list[int]]:
+        """``_head_index`` of the head keys' first ``size`` characters (made once per size)."""
+        memo: dict[int, dict[str, list[int]]] = self.__dict__.setdefault("_prefixes", {})
+        index = memo.get(size)
+        if index is None:
+            index = memo[size] = _group(list(map(itemgetter(slice(size)), self._head_keys)))
+        return index
+
+    @cached_property
+    def _digit_lines(self) -> list[int]:
+        """The lines whose head key starts with a digit."""
+        heads = self._head_keys
+        return list(compress(range(len(heads)), map(str.isdigit, map(_FIRST, heads))))
 
     def stopword_share(self, i: int) -> float:
         n = self.word_counts[i]
@@ -403,7 +426,21 @@ class Page:
             heads = map(_HEAD, low.split("\n")[: len(self)])
         return list(map(_KEY, map(str.lstrip, heads, repeat(BULLETS))))
 
-    @cached_property
-    def _digit_heads(self) -> list[bool]:
-        """Whether each line's head key starts with a digit."""
-        return list(map(str.isdigit, map(_FIRST, self._head_keys)))
+
+def _group(keys: list[str]) -> dict[str, list[int]]:
+    """Each distinct key's positions in ``keys``, ascending."""
+    index: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        at = index.get(key)
+        if at is None:
+            index[key] = [i]
+        else:
+            at.append(i)
+    return index
+
+
+@lru_cache(maxsize=256)
+def _short_sizes(keys: frozenset[str]) -> tuple[int, ...]:
+    """The lengths, ascending, of ``keys`` shorter than ``KEY_CHARS`` (but the digit key):
+    a key set is asked about on every page, its sizes are worked out once."""
+    return tuple(sorted({len(k) for k in keys if k != "0" and len(k) < KEY_CHARS}))
