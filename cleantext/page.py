@@ -204,6 +204,21 @@ class Page:
         return counts.reshape(len(self), k)
 
     @cached_property
+    def capital_array(self) -> Ints:
+        """For each line, how many of its whitespace-separated words (``str.split``) start
+        with a capital letter (``str.isupper``): the capitals at the text's start or after
+        a whitespace character (every line terminator is one)."""
+        kind = codepoints.space_or_upper(self.codes)
+        upper = (kind == 2).nonzero()[0]
+        after = kind.take(upper - 1) == 1
+        if len(upper) and upper[0] == 0:
+            after[0] = True  # the text's first character, after nothing
+        at = upper.compress(after)
+        starts, ends = self.bounds
+        counts: Ints = at.searchsorted(ends) - at.searchsorted(starts)
+        return counts
+
+    @cached_property
     def tokens(self) -> Tokens:
         """The ``\\w+`` tokens of ``lower``: each line's own, but for ``_irregular_lines``."""
         return Tokens.of(self.lower)
