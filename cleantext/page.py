@@ -10,8 +10,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, repeat
-from operator import add, gt, itemgetter, not_
+from itertools import compress, repeat
+from operator import add, gt, itemgetter, not_, or_
 
 import numpy as np
 import regex
@@ -51,6 +51,17 @@ _HEAD = itemgetter(slice(None, HEAD_CHARS))
 _KEY = itemgetter(slice(None, KEY_CHARS))
 
 
+@lru_cache(maxsize=8)
+def _ones(size: int) -> Ints:
+    return np.arange(1, size + 1, dtype=np.int64)
+
+
+def _one_to(size: int) -> Ints:
+    """1, 2, ..., size (from a cached longer range)."""
+    top = 1 << max(10, size.bit_length())
+    return _ones(top)[:size]
+
+
 def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
     """Return ``(starts, ends, nexts)``: content start, content end and next line start.
 
@@ -69,12 +80,17 @@ def _split(text: str) -> tuple[list[int], list[int], list[int], list[str] | None
         trailing = parts[-1] == ""
         if trailing:
             parts.pop()
-        nexts = list(accumulate([len(p) + 1 for p in parts]))
-        starts = [0, *nexts[:-1]]
-        ends = [n - 1 for n in nexts]
+        # Each line ends after the lengths of the lines up to it and a "\n" after each.
+        size = len(parts)
+        lengths = np.fromiter(map(len, parts), dtype=np.int64, count=size)
+        after = lengths.cumsum()
+        after += _one_to(size)
+        first = np.zeros(size, dtype=np.int64)
+        first[1:] = after[:-1]
+        last = after - 1
         if not trailing:
-            ends[-1] = nexts[-1] = len(text)
-        return starts, ends, nexts, parts
+            last[-1] = after[-1] = len(text)
+        return first.tolist(), last.tolist(), after.tolist(), parts
     starts, ends, nexts = [], [], []
     pos = 0
     for m in LINE_BREAK.finditer(text):
@@ -189,7 +205,11 @@ class Page:
     @cached_property
     def bounds(self) -> tuple[Ints, Ints]:
         """``starts`` and ``ends`` as arrays."""
-        return np.array(self.starts, dtype=np.int64), np.array(self.ends, dtype=np.int64)
+        n = len(self)
+        return (
+            np.fromiter(self.starts, dtype=np.int64, count=n),
+            np.fromiter(self.ends, dtype=np.int64, count=n),
+        )
 
     @cached_property
     def char_counts(self) -> Ints:
@@ -295,7 +315,7 @@ class Page:
     @cached_property
     def length_array(self) -> Ints:
         """``lengths`` as an array."""
-        return np.array(self.lengths, dtype=np.int64)
+        return np.fromiter(self.lengths, dtype=np.int64, count=len(self))
 
     @cached_property
     def few_symbols(self) -> Mask:
@@ -305,12 +325,12 @@ class Page:
     @cached_property
     def sentence_array(self) -> Mask:
         """``ends_sentence`` as an array."""
-        return np.array(self.ends_sentence, dtype=np.bool_)
+        return _mask(self.ends_sentence)
 
     @cached_property
     def ellipsis_array(self) -> Mask:
         """``ends_ellipsis`` as an array."""
-        return np.array(self.ends_ellipsis, dtype=np.bool_)
+        return _mask(self.ends_ellipsis)
 
     @cached_property
     def textlike(self) -> Mask:
@@ -381,41 +401,52 @@ class Page:
         ``KEY_CHARS``, or shorter for a shorter phrase, or a digit key ``"0"`` standing for any
         digit).
 
-        The page's distinct head keys are indexed once (key -> lines), so a call intersects
-        that index with ``keys`` in C, whatever the number of lines or keys. A key shorter
+        The keys that some line's head has are found by intersecting ``keys`` with the set
+        of the page's head keys (in C, over the smaller set); only those are then looked up
+        line by line (``map``, ``compress``), and not at all when none is there. A key shorter
         than ``KEY_CHARS`` ("ad", a two-letter phrase) is looked up among the heads' first
         characters, so that "Ad:" is a candidate as well as "Ad".
         """
-        index = self._head_index
-        found = [index[k] for k in index.keys() & keys]
+        heads, present = self._head_set
+        found: list[Iterable[bool]] = []
+        hits = keys & present
+        if hits:
+            found.append(map(hits.__contains__, heads))
         if "0" in keys:
-            found.append(self._digit_lines)
+            found.append(self._digit_heads)
         for size in _short_sizes(keys):
-            prefixes = self._prefix_index(size)
-            found.extend(prefixes[k] for k in prefixes.keys() & keys)
-        if len(found) == 1:
-            return found[0][:]
-        # Several sources may name a line twice (its key and its key's prefix).
-        return sorted(set().union(*found)) if found else []
+            prefixes, there = self._prefixes(size)
+            hits = keys & there
+            if hits:
+                found.append(map(hits.__contains__, prefixes))
+        if not found:
+            return []
+        hit = found[0]
+        for more in found[1:]:
+            hit = map(or_, hit, more)
+        return list(compress(range(len(heads)), hit))
 
     @cached_property
-    def _head_index(self) -> dict[str, list[int]]:
-        """The lines of each distinct ``_head_keys`` value, in order."""
-        return _group(self._head_keys)
-
-    def _prefix_index(self, size: int) -> dict[str, list[int]]:
-        """``_head_index`` of the head keys' first ``size`` characters (made once per size)."""
-        memo: dict[int, dict[str, list[int]]] = self.__dict__.setdefault("_prefixes", {})
-        index = memo.get(size)
-        if index is None:
-            index = memo[size] = _group(list(map(itemgetter(slice(size)), self._head_keys)))
-        return index
-
-    @cached_property
-    def _digit_lines(self) -> list[int]:
-        """The lines whose head key starts with a digit."""
+    def _head_set(self) -> tuple[list[str], frozenset[str]]:
+        """``_head_keys`` and the set of them."""
         heads = self._head_keys
-        return list(compress(range(len(heads)), map(str.isdigit, map(_FIRST, heads))))
+        return heads, frozenset(heads)
+
+    def _prefixes(self, size: int) -> tuple[list[str], frozenset[str]]:
+        """``_head_set`` of the head keys' first ``size`` characters (made once per size)."""
+        memo: dict[int, tuple[list[str], frozenset[str]]] = self.__dict__.setdefault(
+            "_prefix_sets", {}
+        )
+        made = memo.get(size)
+        if made is None:
+            prefixes = list(map(itemgetter(slice(size)), self._head_keys))
+            made = memo[size] = (prefixes, frozenset(prefixes))
+        return made
+
+    @cached_property
+    def _digit_heads(self) -> list[bool]:
+        """Whether each line's head key starts with a digit."""
+        return list(map(str.isdigit, map(_FIRST, self._head_keys)))
 
     def stopword_share(self, i: int) -> float:
         n = self.word_counts[i]
@@ -442,20 +473,15 @@ class Page:
         return list(map(_KEY, map(str.lstrip, heads, repeat(BULLETS))))
 
 
-def _group(keys: list[str]) -> dict[str, list[int]]:
-    """Each distinct key's positions in ``keys``, ascending."""
-    index: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        at = index.get(key)
-        if at is None:
-            index[key] = [i]
-        else:
-            at.append(i)
-    return index
-
-
 @lru_cache(maxsize=256)
 def _short_sizes(keys: frozenset[str]) -> tuple[int, ...]:
     """The lengths, ascending, of ``keys`` shorter than ``KEY_CHARS`` (but the digit key):
     a key set is asked about on every page, its sizes are worked out once."""
     return tuple(sorted({len(k) for k in keys if k != "0" and len(k) < KEY_CHARS}))
+
+
+def _mask(flags: list[bool]) -> Mask:
+    """A list of bools as an array: its bytes in one C call (``np.array`` reads item by
+    item)."""
+    mask: Mask = np.frombuffer(bytes(flags), dtype=np.bool_).copy()
+    return mask
