@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, gt, itemgetter, not_, or_
 
 import numpy as np
@@ -51,17 +51,6 @@ _HEAD = itemgetter(slice(None, HEAD_CHARS))
 _KEY = itemgetter(slice(None, KEY_CHARS))
 
 
-@lru_cache(maxsize=8)
-def _ones(size: int) -> Ints:
-    return np.arange(1, size + 1, dtype=np.int64)
-
-
-def _one_to(size: int) -> Ints:
-    """1, 2, ..., size (from a cached longer range)."""
-    top = 1 << max(10, size.bit_length())
-    return _ones(top)[:size]
-
-
 def split_lines(text: str) -> tuple[list[int], list[int], list[int]]:
     """Return ``(starts, ends, nexts)``: content start, content end and next line start.
 
@@ -80,17 +69,12 @@ def _split(text: str) -> tuple[list[int], list[int], list[int], list[str] | None
         trailing = parts[-1] == ""
         if trailing:
             parts.pop()
-        # Each line ends after the lengths of the lines up to it and a "\n" after each.
-        size = len(parts)
-        lengths = np.fromiter(map(len, parts), dtype=np.int64, count=size)
-        after = lengths.cumsum()
-        after += _one_to(size)
-        first = np.zeros(size, dtype=np.int64)
-        first[1:] = after[:-1]
-        last = after - 1
+        nexts = list(accumulate([len(p) + 1 for p in parts]))
+        starts = [0, *nexts[:-1]]
+        ends = [n - 1 for n in nexts]
         if not trailing:
-            last[-1] = after[-1] = len(text)
-        return first.tolist(), last.tolist(), after.tolist(), parts
+            ends[-1] = nexts[-1] = len(text)
+        return starts, ends, nexts, parts
     starts, ends, nexts = [], [], []
     pos = 0
     for m in LINE_BREAK.finditer(text):
