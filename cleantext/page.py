@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, gt, itemgetter, not_, or_
 
@@ -189,7 +189,11 @@ class Page:
     @cached_property
     def bounds(self) -> tuple[Ints, Ints]:
         """``starts`` and ``ends`` as arrays."""
-        return np.array(self.starts, dtype=np.int64), np.array(self.ends, dtype=np.int64)
+        n = len(self)
+        return (
+            np.fromiter(self.starts, dtype=np.int64, count=n),
+            np.fromiter(self.ends, dtype=np.int64, count=n),
+        )
 
     @cached_property
     def char_counts(self) -> Ints:
@@ -202,6 +206,21 @@ class Page:
         line = self.bounds[0].searchsorted(at, "right") - 1
         counts = np.bincount(line * k + cls.take(at), minlength=len(self) * k)
         return counts.reshape(len(self), k)
+
+    @cached_property
+    def capital_array(self) -> Ints:
+        """For each line, how many of its whitespace-separated words (``str.split``) start
+        with a capital letter (``str.isupper``): the capitals at the text's start or after
+        a whitespace character (every line terminator is one)."""
+        kind = codepoints.space_or_upper(self.codes)
+        upper = (kind == 2).nonzero()[0]
+        after = kind.take(upper - 1) == 1
+        if len(upper) and upper[0] == 0:
+            after[0] = True  # the text's first character, after nothing
+        at = upper.compress(after)
+        starts, ends = self.bounds
+        counts: Ints = at.searchsorted(ends) - at.searchsorted(starts)
+        return counts
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -280,7 +299,7 @@ class Page:
     @cached_property
     def length_array(self) -> Ints:
         """``lengths`` as an array."""
-        return np.array(self.lengths, dtype=np.int64)
+        return np.fromiter(self.lengths, dtype=np.int64, count=len(self))
 
     @cached_property
     def few_symbols(self) -> Mask:
@@ -290,12 +309,12 @@ class Page:
     @cached_property
     def sentence_array(self) -> Mask:
         """``ends_sentence`` as an array."""
-        return np.array(self.ends_sentence, dtype=np.bool_)
+        return _mask(self.ends_sentence)
 
     @cached_property
     def ellipsis_array(self) -> Mask:
         """``ends_ellipsis`` as an array."""
-        return np.array(self.ends_ellipsis, dtype=np.bool_)
+        return _mask(self.ends_ellipsis)
 
     @cached_property
     def textlike(self) -> Mask:
@@ -366,18 +385,52 @@ class Page:
         ``KEY_CHARS``, or shorter for a shorter phrase, or a digit key ``"0"`` standing for any
         digit).
 
-        Tests the line heads' keys, made once per page, in C loops (``map``, ``compress``),
-        so that each filter's call costs no bytecode per line. A key shorter than
-        ``KEY_CHARS`` ("ad", a two-letter phrase) is tested against the heads' first
+        The keys that some line's head has are found by intersecting ``keys`` with the set
+        of the page's head keys (in C, over the smaller set); only those are then looked up
+        line by line (``map``, ``compress``), and not at all when none is there. A key shorter
+        than ``KEY_CHARS`` ("ad", a two-letter phrase) is looked up among the heads' first
         characters, so that "Ad:" is a candidate as well as "Ad".
         """
-        heads = self._head_keys
-        hit = map(keys.__contains__, heads)
+        heads, present = self._head_set
+        found: list[Iterable[bool]] = []
+        hits = keys & present
+        if hits:
+            found.append(map(hits.__contains__, heads))
         if "0" in keys:
-            hit = map(or_, hit, self._digit_heads)
-        for size in sorted({len(k) for k in keys if k != "0" and len(k) < KEY_CHARS}):
-            hit = map(or_, hit, map(keys.__contains__, map(itemgetter(slice(size)), heads)))
-        return list(compress(range(len(self)), hit))
+            found.append(self._digit_heads)
+        for size in _short_sizes(keys):
+            prefixes, there = self._prefixes(size)
+            hits = keys & there
+            if hits:
+                found.append(map(hits.__contains__, prefixes))
+        if not found:
+            return []
+        hit = found[0]
+        for more in found[1:]:
+            hit = map(or_, hit, more)
+        return list(compress(range(len(heads)), hit))
+
+    @cached_property
+    def _head_set(self) -> tuple[list[str], frozenset[str]]:
+        """``_head_keys`` and the set of them."""
+        heads = self._head_keys
+        return heads, frozenset(heads)
+
+    def _prefixes(self, size: int) -> tuple[list[str], frozenset[str]]:
+        """``_head_set`` of the head keys' first ``size`` characters (made once per size)."""
+        memo: dict[int, tuple[list[str], frozenset[str]]] = self.__dict__.setdefault(
+            "_prefix_sets", {}
+        )
+        made = memo.get(size)
+        if made is None:
+            prefixes = list(map(itemgetter(slice(size)), self._head_keys))
+            made = memo[size] = (prefixes, frozenset(prefixes))
+        return made
+
+    @cached_property
+    def _digit_heads(self) -> list[bool]:
+        """Whether each line's head key starts with a digit."""
+        return list(map(str.isdigit, map(_FIRST, self._head_keys)))
 
     def stopword_share(self, i: int) -> float:
         n = self.word_counts[i]
@@ -403,7 +456,16 @@ class Page:
             heads = map(_HEAD, low.split("\n")[: len(self)])
         return list(map(_KEY, map(str.lstrip, heads, repeat(BULLETS))))
 
-    @cached_property
-    def _digit_heads(self) -> list[bool]:
-        """Whether each line's head key starts with a digit."""
-        return list(map(str.isdigit, map(_FIRST, self._head_keys)))
+
+@lru_cache(maxsize=256)
+def _short_sizes(keys: frozenset[str]) -> tuple[int, ...]:
+    """The lengths, ascending, of ``keys`` shorter than ``KEY_CHARS`` (but the digit key):
+    a key set is asked about on every page, its sizes are worked out once."""
+    return tuple(sorted({len(k) for k in keys if k != "0" and len(k) < KEY_CHARS}))
+
+
+def _mask(flags: list[bool]) -> Mask:
+    """A list of bools as an array: its bytes in one C call (``np.array`` reads item by
+    item)."""
+    mask: Mask = np.frombuffer(bytes(flags), dtype=np.bool_).copy()
+    return mask

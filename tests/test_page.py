@@ -271,6 +271,14 @@ def test_prose_and_code_symbols_match_their_definition(text: str) -> None:
         assert page.prose[i] == (n >= 12 and page.ends_sentence[i] and sc >= 0.2 * n and few)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Über", "A", "ΣΟΦΙΑΣ Σ", "İ", "Ⓐ", "ǅ"]), max_size=60))
+def test_capital_counts_match_their_definition(pieces: list[str]) -> None:
+    page = Page("".join(pieces))
+    want = [sum(1 for t in s.split() if t[0].isupper()) for s in page.stripped]
+    assert page.capital_array.tolist() == want
+
+
 def test_stopwords_longer_than_a_key_are_found() -> None:
     stop = frozenset({"throughout", "through", "themselves", "a"})
     page = Page("Throughout THROUGHOUTS through themselves themselve a\nthroughout", stop)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -127,7 +128,7 @@ class Layers:
 
     @cached_property
     def line_terms(self) -> _Terms:
-        return _Terms.of(self.line, (*LINE_FEATURES, "structured"))
+        return _Terms.of(self.line, COLUMNS)
 
     @cached_property
     def context_terms(self) -> _Terms:
@@ -296,60 +297,22 @@ def _window_mean(values: ArrayLike, k: int) -> Floats:
     return _window_means(values, k)[0]
 
 
-def _log1p(counts: NDArray[np.int64]) -> Floats:
+def _log1p(counts: NDArray[np.int64], out: Floats | None = None) -> Floats:
     """``math.log1p`` of non-negative integers, from a table (``numpy.log1p`` may differ in
-    the last bit); the few values beyond the table are computed one by one."""
+    the last bit); the few values beyond the table are computed one by one. Into ``out`` if
+    given."""
     table = _log1p_table()
-    big = counts >= len(table)
-    out = table.take(np.minimum(counts, len(table) - 1))
-    if big.any():
-        out[big] = np.fromiter(map(math.log1p, counts[big].tolist()), dtype=np.float64)
-    return out
+    top = len(table) - 1
+    result: Floats = table.take(np.minimum(counts, top), out=out)
+    if len(counts) and int(counts.max()) > top:
+        big = counts > top
+        result[big] = np.fromiter(map(math.log1p, counts[big].tolist()), dtype=np.float64)
+    return result
 
 
 @lru_cache(maxsize=1)
 def _log1p_table(size: int = 4096) -> Floats:
     return np.array([math.log1p(i) for i in range(size)])
-
-
-@dataclass(frozen=True)
-class _Joined:
-    """Lines' code points one after another, each after a space: ``" " + " ".join(lines)``,
-    with where each line ends in it (exclusive)."""
-
-    codes: codepoints.Codes
-    ends: NDArray[np.int64]
-    lengths: NDArray[np.int64]
-
-    @classmethod
-    def of(cls, lines: list[str], lengths: NDArray[np.int64]) -> _Joined:
-        ends = (lengths + 1).cumsum()
-        return cls(codepoints.codes(" " + " ".join(lines)), ends, lengths)
-
-    @property
-    def firsts(self) -> codepoints.Codes:
-        """Each (non-empty) line's first code point."""
-        return self.codes.take(self.ends - self.lengths)
-
-    @property
-    def lasts(self) -> codepoints.Codes:
-        """Each (non-empty) line's last code point."""
-        return self.codes.take(self.ends - 1)
-
-    def capitalised(self) -> NDArray[np.int64]:
-        """For each line, how many of its whitespace-separated words (``str.split``) start
-        with a capital letter (``str.isupper``): the capitals after a space, as every line
-        opens after one."""
-        kind = codepoints.space_or_upper(self.codes)
-        # The capitals (never the first character, a space), then those after a space.
-        upper = (kind == 2).nonzero()[0]
-        at = upper.compress(kind.take(upper - 1) == 1)
-        # Line j's characters are those at ends[j-1] < i < ends[j].
-        bounds = np.zeros(len(self.ends) + 1, dtype=np.int64)
-        bounds[1:] = self.ends
-        found = at.searchsorted(bounds)
-        counts: NDArray[np.int64] = found[1:] - found[:-1]
-        return counts
 
 
 # Word-count bands, one column each, by word count (41 and more: 41).
@@ -358,109 +321,130 @@ _BANDS = np.array(
     [[x == 1, 2 <= x <= 3, 4 <= x <= 6, 7 <= x <= 12, x > 40] for x in range(42)],
     dtype=np.float64,
 ).T.copy()
+# The first layer's columns, in order: the features, then ``structured`` (for the regime
+# rule, never weighed). ``line_matrix`` holds them as the rows of one array.
+COLUMNS = (*LINE_FEATURES, "structured")
+_ROW = {name: k for k, name in enumerate(COLUMNS)}
+_FIRST_CHAR = itemgetter(slice(None, 1))
+_LAST_CHAR = itemgetter(slice(-1, None))
 
 
 def line_features(page: Page, removed: Sequence[bool]) -> tuple[list[int], dict[str, Column]]:
-    """The lines still kept and not blank, and each feature as a column over them.
+    """The lines still kept and not blank, and each feature as a column over them (the
+    rows of ``line_matrix``)."""
+    act, _, matrix = line_matrix(page, removed)
+    return act, dict(zip(COLUMNS, matrix))
 
-    The filter computes some forty values for each line of every page, so each column is
-    an array operation over all lines, from the page's array columns.
-    """
-    lengths = page.length_array
-    if len(removed):
-        act_ix = ((lengths > 0) & ~np.array(removed, dtype=np.bool_)).nonzero()[0]
+
+def _active(page: Page, removed: Sequence[bool]) -> NDArray[np.intp]:
+    """The lines not blank and not removed."""
+    if not len(removed):
+        return np.zeros(0, dtype=np.intp)
+    if type(removed) is list:
+        # A list of bools as bytes: one C call, where ``np.array`` reads it item by item.
+        gone = np.frombuffer(bytes(removed), dtype=np.bool_)
     else:
-        act_ix = np.zeros(0, dtype=np.intp)
+        gone = np.asarray(removed, dtype=np.bool_)
+    return (page.length_array > 0).__gt__(gone).nonzero()[0]  # kept: long enough and not gone
+
+
+def line_matrix(page: Page, removed: Sequence[bool]) -> tuple[list[int], NDArray[np.intp], Floats]:
+    """The lines still kept and not blank (as a list and an array), and their features:
+    one row per name of ``COLUMNS``, one column per line.
+
+    The filter computes some forty values for each line of every page, so each row is an
+    array operation over all lines, from the page's array columns, written into one
+    matrix that the layers weigh without gathering their columns first.
+    """
+    act_ix = _active(page, removed)
     act: list[int] = act_ix.tolist()
     n = len(act)
+    m = np.zeros((len(COLUMNS), n))
+    row = m.__getitem__
+    r = _ROW
     stripped = page.stripped
     lines = list(map(stripped.__getitem__, act))
     w = page.word_array.take(act_ix)
     ends = page.sentence_array.take(act_ix)
-    line_lengths = lengths.take(act_ix)
-    # The lines' code points, one after another, each after a space (``_Joined``): their
-    # first and last characters, and the capitals that open a word.
-    joined = _Joined.of(lines, line_lengths)
-    first, last = joined.firsts, joined.lasts
+    line_lengths = page.length_array.take(act_ix)
+    # Each line's first and last characters: their code points, from one string of each.
+    first = codepoints.codes("".join(map(_FIRST_CHAR, lines)))
+    last = codepoints.codes("".join(map(_LAST_CHAR, lines)))
     counts = page.char_counts.take(act_ix, axis=0)
     has_words = w > 0
-    f = np.float64
 
-    cols: dict[str, Column] = {}
-    cols["chars"] = _log1p(line_lengths)
-    cols["words"] = _log1p(w)
-    cols["sentence"] = ends.astype(f)
-    cols["ellipsis"] = page.ellipsis_array.take(act_ix).astype(f)
-    cols["colon"] = (last == ord(":")).astype(f)
-    cols["stopwords"] = _ratio(page.stopword_array.take(act_ix), w, has_words)
-    cols["no_stoplist"] = np.full(n, 0.0 if page.stopwords else 1.0)
+    _log1p(line_lengths, out=row(r["chars"]))
+    words = _log1p(w, out=row(r["words"]))
+    m[r["sentence"]] = ends
+    m[r["ellipsis"]] = page.ellipsis_array.take(act_ix)
+    np.equal(last, ord(":"), out=row(r["colon"]), casting="unsafe")
+    np.divide(page.stopword_array.take(act_ix), w, out=row(r["stopwords"]), where=has_words)
+    if not page.stopwords:
+        m[r["no_stoplist"]] = 1.0
     few = has_words & (w <= 15)
-    cols["capitalised"] = _ratio(joined.capitalised(), w, few)
+    np.divide(page.capital_array.take(act_ix), w, out=row(r["capitalised"]), where=few)
     commas = counts[:, COMMA]
-    cols["commas"] = np.minimum(1.0, _ratio(5.0 * commas, w, has_words & (commas > 0)))
-    separated = np.zeros(n)
+    comma_share = row(r["commas"])
+    np.divide(5.0 * commas, w, out=comma_share, where=has_words & (commas > 0))
+    np.minimum(comma_share, 1.0, out=comma_share)
     # Only a line that holds one of the separators' characters can hold a separator.
     maybe = ((counts[:, BAR] + counts[:, SEPARATOR]) != 0).nonzero()[0].tolist()
-    separated[[j for j in maybe if any(map(lines[j].__contains__, SEPARATORS))]] = 1.0
-    cols["separators"] = separated
+    separated = [j for j in maybe if any(map(lines[j].__contains__, SEPARATORS))]
+    if separated:
+        row(r["separators"])[separated] = 1.0
     seen = Counter(lines)
-    if len(seen) == n:
-        cols["repeated"] = np.zeros(n)
-    else:
-        cols["repeated"] = (np.array(list(map(seen.__getitem__, lines))) > 1).astype(f)
-    cols["bullet"] = codepoints.is_any(first, BULLET_CHARS).astype(f)
+    if len(seen) != n:
+        m[r["repeated"]] = np.array(list(map(seen.__getitem__, lines))) > 1
+    m[r["bullet"]] = codepoints.is_any(first, BULLET_CHARS)
     prose = page.prose_array.take(act_ix)
-    p = prose.astype(f)
-    cols["prose_near"], cols["prose_far"] = _window_means(p, NEAR, FAR)
-    cols["words_near"] = _window_mean(cols["words"], 2)
+    p = row(r["prose_outside_body"])  # the prose flags, until the body is known
+    p[:] = prose
+    m[r["prose_near"]], m[r["prose_far"]] = _window_means(p, NEAR, FAR)
+    m[r["words_near"]] = _window_mean(words, 2)
     # Runs of short lines that are not sentences: menus, tag lists, link lists.
-    short = (w <= SHORT_LINE_WORDS) & ~ends
-    run = np.zeros(n)
+    short = (w <= SHORT_LINE_WORDS) > ends
     run_first, run_last = _runs(short)
     if len(run_first):
         sizes = run_last - run_first + 1
-        run[short] = np.repeat(_log1p(sizes), sizes)
-    cols["short_run"] = run
+        row(r["short_run"])[short] = np.repeat(_log1p(sizes), sizes)
     # The body: the run of lines where finished sentences outweigh everything else.
     a, b = _kadane(np.where(ends & (w >= REGION_MIN_WORDS), w, -int(REGION_COST)))
-    in_body = np.zeros(n)
+    in_body = row(r["in_body"])
     in_body[a : b + 1] = 1.0
-    cols["in_body"] = in_body
     distance = np.zeros(n, dtype=np.int64)
     distance[:a] = np.arange(a, 0, -1)
     distance[b + 1 :] = np.arange(1, n - b)
-    cols["body_distance"] = _log1p(distance)
-    after = np.zeros(n)
-    after[b + 1 :] = 1.0
-    cols["after_body"] = after
-    cols["position"] = np.arange(n) / n if n else np.zeros(0)
-    before_p, after_p = np.zeros(n), np.zeros(n)
-    before_p[1:], after_p[:-1] = p[:-1], p[1:]
-    cols["prose_before"] = before_p
-    cols["prose_after"] = after_p
+    _log1p(distance, out=row(r["body_distance"]))
+    m[r["after_body"], b + 1 :] = 1.0
+    if n:
+        np.divide(np.arange(n), n, out=row(r["position"]))
+    m[r["prose_before"], 1:] = p[:-1]
+    m[r["prose_after"], :-1] = p[1:]
     # Word-count bands, so that a linear model can treat a one-word line unlike a
     # three-word one.
-    bands = _BANDS.take(np.minimum(w, 41), axis=1)
-    for name, band in zip(_BAND_NAMES, bands):
-        cols[name] = band
+    bands = r[_BAND_NAMES[0]]
+    m[bands : bands + len(_BAND_NAMES)] = _BANDS.take(np.minimum(w, 41), axis=1)
     # Text that an extractor already cut down to the article is mostly prose: there, a
     # short line is a subheading far more often than a menu item.
-    cols["page_prose_share"] = np.full(n, int(prose.sum()) / n) if n else np.zeros(0)
+    if n:
+        m[r["page_prose_share"]] = int(np.count_nonzero(prose)) / n
     # Interactions a linear model cannot form itself.
-    cols["short_in_body"] = in_body * (w <= SHORT_LINE_WORDS)
-    cols["prose_outside_body"] = (1.0 - in_body) * p
-    cols["question"] = (last == ord("?")).astype(f)
+    np.multiply(in_body, w <= SHORT_LINE_WORDS, out=row(r["short_in_body"]))
+    np.multiply(1.0 - in_body, p, out=p)
+    np.equal(last, ord("?"), out=row(r["question"]), casting="unsafe")
     # Only a line that opens with a digit can be numbered: the pattern runs on those alone.
-    numbered = np.zeros(n)
     digit = codepoints.is_digit(first).nonzero()[0].tolist()
-    numbered[[j for j in digit if NUMBERED.match(lines[j])]] = 1.0
-    cols["numbered"] = numbered
+    numbered = [j for j in digit if NUMBERED.match(lines[j])]
+    if numbered:
+        row(r["numbered"])[numbered] = 1.0
     bar = ord("|")
-    row = (first == bar) & (last == bar) & (counts[:, BAR] >= 3)
-    code = (counts[:, CODE] > 0) & ~page.few_symbols.take(act_ix)
-    cols["structured"] = (row | code).astype(f)
-    cols["heading_before_prose"] = ((w <= 15) & ~ends & (after_p != 0.0)).astype(f)
-    return act, cols
+    table_row = (first == bar) & (last == bar) & (counts[:, BAR] >= 3)
+    code = (counts[:, CODE] > 0) > page.few_symbols.take(act_ix)
+    np.bitwise_or(table_row, code, out=row(r["structured"]), casting="unsafe")
+    heading = (w <= 15) > ends
+    heading &= row(r["prose_after"]) != 0.0
+    m[r["heading_before_prose"]] = heading
+    return act, act_ix, m
 
 
 def _ratio(num: ArrayLike, den: NDArray[np.int64], where: NDArray[np.bool_]) -> Floats:
@@ -488,12 +472,16 @@ class _Terms:
     bias: float
     names: tuple[str, ...]
     weights: Floats
+    # Where the named columns are in ``order``: the rows of a matrix of its columns.
+    rows: NDArray[np.intp]
 
     @classmethod
     def of(cls, weights: Mapping[str, float], order: Iterable[str]) -> _Terms:
-        names = tuple(name for name in order if weights.get(name, 0.0))
+        place = {name: k for k, name in enumerate(order)}
+        names = tuple(name for name in place if weights.get(name, 0.0))
         terms = np.array([float(weights[name]) for name in names])
-        return cls(float(weights.get("bias", 0.0)), names, terms)
+        rows = np.array([place[name] for name in names], dtype=np.intp)
+        return cls(float(weights.get("bias", 0.0)), names, terms, rows)
 
 
 def _weighed_sum(terms: _Terms, cols: Mapping[str, ArrayLike], n: int) -> Floats:
@@ -506,7 +494,19 @@ def _weighed_sum(terms: _Terms, cols: Mapping[str, ArrayLike], n: int) -> Floats
     # order, a whole row at a time; a single line's column would be summed pairwise (it is
     # the inner axis then), so that one is summed with ``cumsum``, strictly in order too.
     products = np.concatenate([np.asarray(cols[name], dtype=np.float64) for name in names])
-    products = products.reshape(len(names), n)
+    return _weighed_products(terms, products.reshape(len(names), n), n)
+
+
+def _weighed_rows(terms: _Terms, matrix: Floats, n: int) -> Floats:
+    """``_weighed_sum`` of the columns that are the rows of ``matrix`` (in the order the
+    terms were made for)."""
+    if not len(terms.names) or not n:
+        return np.full(n, terms.bias)
+    return _weighed_products(terms, matrix.take(terms.rows, axis=0), n)
+
+
+def _weighed_products(terms: _Terms, products: Floats, n: int) -> Floats:
+    """The weighed sum of the rows of ``products`` (a copy the sum may overwrite)."""
     products *= terms.weights[:, None]
     products[0] += terms.bias
     if n == 1:
@@ -540,44 +540,67 @@ def _best_around(values: Floats, k: int) -> tuple[Floats, Floats]:
 
 
 def context_features(own: ArrayLike, cols: Mapping[str, Column]) -> dict[str, Column]:
-    """The second layer's inputs: a line's own score beside its neighbours' scores.
+    """The second layer's inputs: a line's own score beside its neighbours' scores (the
+    rows of ``context_matrix``)."""
+    passed = [np.asarray(cols[name], dtype=np.float64) for name in _PASSED]
+    return dict(zip(CONTEXT_FEATURES, context_matrix(own, passed)))
+
+
+# The first layer's columns that the second one weighs again, last in its order.
+_PASSED = ("in_body", "body_distance", "after_body", "page_prose_share")
+
+
+def context_matrix(own: ArrayLike, passed: Sequence[Column] | Floats) -> Floats:
+    """``context_features`` as the rows of one matrix, in ``CONTEXT_FEATURES`` order;
+    ``passed`` holds the columns of ``_PASSED``.
 
     ``sandwich`` is jusText's revision in learned form: a short line with article on
     both sides (a subheading, a list item) is probably article too.
     """
     score = np.asarray(own, dtype=np.float64)
     n = len(score)
+    out = np.zeros((len(CONTEXT_FEATURES), n))
+    out[0] = score
+    if not n:
+        return out
     # Clipped to -5..5; anything not in range and not above it (NaN too) is -5.
     clipped = np.where(score > 5.0, 5.0, np.where(score >= -5.0, score, -5.0))
     before, after = _best_around(clipped, SANDWICH)
-    near, far, wide = _window_means(clipped, 1, NEAR, FAR)
-    return {
-        "own": score,
-        "near_mean": near,
-        "far_mean": far,
-        "wide_mean": wide,
-        "prev": np.concatenate(([0.0], clipped[:-1])) if n else np.zeros(0),
-        "next": np.concatenate((clipped[1:], [0.0])) if n else np.zeros(0),
-        "best_before": before,
-        "best_after": after,
-        "sandwich": np.minimum(before, after),
-        "in_body": cols["in_body"],
-        "body_distance": cols["body_distance"],
-        "after_body": cols["after_body"],
-        "page_prose_share": cols["page_prose_share"],
-    }
+    out[1], out[2], out[3] = _window_means(clipped, 1, NEAR, FAR)
+    out[4, 1:] = clipped[:-1]
+    out[5, :-1] = clipped[1:]
+    out[6] = before
+    out[7] = after
+    np.minimum(before, after, out=out[8])
+    out[9:] = passed
+    return out
 
 
 def scores(
     page: Page, removed: Sequence[bool], model: Model
 ) -> tuple[list[int], dict[str, Column], Layers, Floats]:
     """Lines considered, their features, the layers used and the final scores (logits)."""
-    act, cols = line_features(page, removed)
+    act, _, matrix, layers, final = _scores(page, removed, model)
+    return act, dict(zip(COLUMNS, matrix)), layers, final
+
+
+def _scores(
+    page: Page, removed: Sequence[bool], model: Model
+) -> tuple[list[int], NDArray[np.intp], Floats, Layers, Floats]:
+    """``scores`` with the lines as an array too and the features as ``line_matrix``'s."""
+    act, act_ix, matrix = line_matrix(page, removed)
+    cols = {name: matrix[_ROW[name]] for name in _REGIME}
     layers = model.layers(model.regime(cols))
     n = len(act)
-    own = _weighed_sum(layers.line_terms, cols, n)
-    final = _weighed_sum(layers.context_terms, context_features(own, cols), n)
-    return act, cols, layers, final
+    own = _weighed_rows(layers.line_terms, matrix, n)
+    passed = matrix.take(_PASSED_ROWS, axis=0)
+    final = _weighed_rows(layers.context_terms, context_matrix(own, passed), n)
+    return act, act_ix, matrix, layers, final
+
+
+# The columns the regime rule reads.
+_REGIME = ("words", "sentence", "in_body", "structured")
+_PASSED_ROWS = np.array([_ROW[name] for name in _PASSED], dtype=np.intp)
 
 
 # How to say, in a sentence, that a feature weighed against a line: what it means when the
@@ -620,6 +643,7 @@ class _Evidence:
     centres: Floats
     said_low: Mask
     said_high: Mask
+    rows: NDArray[np.intp]  # the features' rows in ``line_matrix``
 
     @classmethod
     def of(cls, model: Layers, available: Iterable[str] | None = None) -> _Evidence:
@@ -638,11 +662,16 @@ class _Evidence:
             np.array([model.line.get(f"mean:{feature}", 0.0) for feature, *_ in found]),
             np.array([bool(low) for *_, low, _ in found], dtype=np.bool_)[:, None],
             np.array([bool(high) for *_, high in found], dtype=np.bool_)[:, None],
+            np.array([_ROW[feature] for feature, *_ in found], dtype=np.intp),
         )
 
 
 def _explanations(
-    model: Layers, cols: Mapping[str, ArrayLike], firsts: list[int], lasts: list[int]
+    model: Layers,
+    cols: Mapping[str, ArrayLike],
+    firsts: list[int],
+    lasts: list[int],
+    matrix: Floats | None = None,
 ) -> list[str]:
     """For each run of lines ``firsts[r]..lasts[r]``, the feature that pulled their
     first-layer scores down the most, said the way round that it did.
@@ -650,19 +679,26 @@ def _explanations(
     A feature's pull is its weight times how far the run's mean lies from the average
     line's; the first feature of the strongest pull against the lines wins. The run's sum
     is added up line after line (``cumsum`` along the run), as ``sum`` over a list would.
+    ``matrix``, if given, is ``line_matrix``'s, whose rows are the columns.
     """
     evidence = model.evidence
     default = "its shape and neighbours look like page furniture"
-    if not cols.keys() >= evidence.names:
+    if matrix is None and not cols.keys() >= evidence.names:
         # Columns left out (a trainer's subset): only those at hand can be evidence.
         evidence = _Evidence.of(model, cols.keys())
     found = evidence.found
     if not found or not firsts:
         return [default] * len(firsts)
-    n = len(np.asarray(cols[found[0][0]]))
-    matrix = np.concatenate([np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found])
+    if matrix is not None:
+        rows = matrix.take(evidence.rows, axis=0)
+    else:
+        n = len(np.asarray(cols[found[0][0]]))
+        rows = np.concatenate(
+            [np.asarray(cols[feature], dtype=np.float64) for feature, *_ in found]
+        )
+        rows = rows.reshape(len(found), n)
     # One row per line, one column per feature: a run's lines are consecutive rows.
-    by_line = matrix.reshape(len(found), n).T.copy()
+    by_line = rows.T.copy()
     starts, sizes = np.array(firsts), np.array(lasts) - np.array(firsts) + 1
     # A run of one line sums to its value; longer runs are added up line after line:
     # reducing the outer axis adds row after row in order while there are two or more
@@ -796,6 +832,22 @@ class _Vocabulary:
         return False
 
 
+class _Rows(Mapping[str, Column]):
+    """``line_matrix``'s rows by name, made as they are asked for."""
+
+    def __init__(self, matrix: Floats) -> None:
+        self.matrix = matrix
+
+    def __getitem__(self, name: str) -> Column:
+        return self.matrix[_ROW[name]]  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COLUMNS)
+
+    def __len__(self) -> int:
+        return len(COLUMNS)
+
+
 def _odds(logit: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
@@ -810,24 +862,24 @@ class Body(LineFilter):
 
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         model = self.model or shipped_model()
-        act, cols, layers, final = scores(page, removed, model)
+        act, ix, matrix, layers, final = _scores(page, removed, model)
         n = len(act)
         if not n:
             return
+        cols = _Rows(matrix)
         headline = find_headline(page, act, cols)
         # A paragraph of prose inside the article's body, or any long paragraph, is never
         # taken on a score alone: a lost paragraph costs a reader more than a kept menu line.
-        ix = np.asarray(act, dtype=np.int64)
         keep = final >= layers.threshold
-        keep |= (cols["in_body"] != 0.0) & page.prose_array[ix]
-        keep |= long_paragraphs(page)[ix]
+        keep |= (cols["in_body"] != 0.0) & page.prose_array.take(ix)
+        keep |= long_paragraphs(page).take(ix)
         if headline is not None:
             keep[headline] = True
         first_ix, last_ix = _runs(~keep)
         if not len(first_ix):
             return
         firsts, lasts = first_ix.tolist(), last_ix.tolist()
-        whys = _explanations(layers, cols, firsts, lasts)
+        whys = _explanations(layers, cols, firsts, lasts, matrix)
         scores_ = final.tolist()
         stripped = page.stripped
         for j, k, why in zip(firsts, lasts, whys):
