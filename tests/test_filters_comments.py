@@ -120,6 +120,11 @@ def test_a_late_reaction_alone_is_a_thread_of_one() -> None:
     ]
 
 
+def test_a_lone_reaction_must_read_as_a_sentence() -> None:
+    """A short line without a sentence's end is a subheading ("Great Tips for Spring")."""
+    assert removed_lines(Comments(), [*BODY, *BODY, "Great tips for the new centre"]) == []
+
+
 def test_a_lone_reaction_before_the_last_fifth_is_the_article() -> None:
     lines = [*BODY, REACTIONS[0], *BODY, *BODY]
     assert removed_lines(Comments(), lines) == []

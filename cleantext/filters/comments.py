@@ -8,15 +8,17 @@ thread announces itself in two ways:
 * the signature lines comment software writes around each comment: "Cindy says", "Reply",
   "ReplyDelete", "LikeLike", "Re: Jobs (Score:3)". Two or more, close together, make a thread;
 * without either (trafilatura drops both), the comments' own openings: readers write to the
-  author ("Great post, thanks for sharing", "Thank you for this"). Two or more close together,
-  in the second half of the text, make a thread that starts at the first.
+  author ("Great post, thanks for sharing", "Thank you so much for this"). Two or more close
+  together, in the second half of the text, make a thread that starts at the first; so does
+  one reaction to the post in the last fifth. Generic praise ("Well said") and greetings
+  never count alone: they also close interviews and letters.
 
 The headings, buttons and verbs are phrases of the marker tables' ``[comment]``, ``[reply]``
-and ``[says]`` sections, of every language at once (comment software prints its own language
-whatever the article's). Either only counts after the article has begun (some paragraphs of
-prose before it): a "Comments (5)" link under the headline opens no thread. Everything after
-the start goes: a thread's end is the end of the text, or the footer that other filters take
-anyway.
+and ``[says]`` sections (the openings: ``[reaction]``, ``[praise]`` and ``[greeting]``), of
+every language at once (comment software prints its own language whatever the article's).
+Either only counts after the article has begun (some paragraphs of prose before it): a
+"Comments (5)" link under the headline opens no thread. Everything after the start goes: a
+thread's end is the end of the text, or the footer that other filters take anyway.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ REACTIONS_AFTER_SHARE = 0.5
 # a thread of one comment; generic praise ("Thank you so much for…", "Well said") and
 # greetings there may close an interview or a letter, so they need another opening nearby.
 LONE_REACTION_AFTER_SHARE = 0.8
+# A lone reaction that does not end like a sentence has at least this many words.
+LONE_REACTION_MIN_WORDS = 8
 
 # A heading phrase ending in this may go on ("12 thoughts on “Title”").
 GOES_ON = "…"
@@ -250,7 +254,7 @@ class Comments(LineFilter):
 
     @staticmethod
     def _reactions(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
-        words, blank = page.word_counts, page.blank
+        words, blank, ends = page.word_counts, page.blank, page.ends_sentence
         found = patterns()
         candidates = [
             i for i in page.lines_starting(found.reaction_keys) if i >= ready and not removed[i]
@@ -280,7 +284,8 @@ class Comments(LineFilter):
                 sum(1 for j in range(a + 1, marks[k + 1][0]) if not blank[j] and not removed[j])
                 <= MAX_SIGNATURE_GAP
             )
-            if close or (strong and a >= late):
+            # A lone one must read as a sentence, not a subheading ("Great Tips for Spring").
+            if close or (strong and a >= late and (ends[a] or words[a] >= LONE_REACTION_MIN_WORDS)):
                 count = len(marks) - k
                 said = quote(page.stripped[a], 40)
                 if count == 1:
