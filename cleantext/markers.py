@@ -23,7 +23,7 @@ SECTIONS = ("start", "whole", "lead", "pager", "zone", "prompt", "credit")
 # Sections that one filter reads and compiles itself (``filters/comments.py``,
 # ``filters/bio.py``); they are parsed here like the others but are not line markers of the
 # markers filter.
-FILTER_SECTIONS = ("comment", "reply", "says", "reaction", "greeting", "bio")
+FILTER_SECTIONS = ("comment", "reply", "says", "reaction", "praise", "greeting", "bio")
 ALL_SECTIONS = SECTIONS + FILTER_SECTIONS
 # Separators that may follow a [start] phrase. A bare hyphen only follows a phrase of two or
 # more words ("ALSO READ-…"), so that "Watch-dog groups said" is not taken for "Watch -".

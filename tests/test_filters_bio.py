@@ -28,6 +28,8 @@ def test_author_box_at_the_end_is_removed() -> None:
 
 def test_written_by_heading_with_colon() -> None:
     assert removed_lines(Bio(), [*BODY, "Written by:", BIO])[0] == "Written by:"
+    for heading in ("Article written by:", "Medically reviewed by"):
+        assert removed_lines(Bio(), [*BODY, heading, BIO])[0] == heading
 
 
 def test_a_long_section_after_the_heading_is_the_article() -> None:

@@ -36,7 +36,7 @@ def test_heading_before_the_article_opens_nothing() -> None:
 
 def test_a_question_heading_is_not_a_comment_section() -> None:
     """A FAQ's "Comments?" entry is part of the article."""
-    assert removed_lines(Comments(), [*BODY, "Comments?", *THREAD]) == []
+    assert removed_lines(Comments(), [*BODY, "Comments?", THREAD[1]]) == []
 
 
 def test_leading_signatures_start_the_thread() -> None:
@@ -108,6 +108,43 @@ def test_reactions_in_the_first_half_are_quotes() -> None:
 def test_reactions_far_apart_are_not_a_thread() -> None:
     lines = [*BODY, REACTIONS[0], *(BODY * 5), REACTIONS[2]]
     assert removed_lines(Comments(), lines) == []
+
+
+def test_a_late_reaction_alone_is_a_thread_of_one() -> None:
+    """trafilatura's output often ends on a single comment: "Great post, thanks for…"."""
+    lines = [*BODY, *BODY, REACTIONS[0]]
+    assert removed_lines(Comments(), lines) == [REACTIONS[0]]
+    assert reasons(Comments(), lines) == [
+        'the line "Great post, thanks for sharing! We lo..." opens like a reader\'s comment '
+        "on the post, near the end: a comment thread, which runs to the end"
+    ]
+
+
+def test_a_lone_reaction_must_read_as_a_sentence() -> None:
+    """A short line without a sentence's end is a subheading ("Great Tips for Spring")."""
+    assert removed_lines(Comments(), [*BODY, *BODY, "Great tips for the new centre"]) == []
+
+
+def test_a_lone_reaction_before_the_last_fifth_is_the_article() -> None:
+    lines = [*BODY, REACTIONS[0], *BODY, *BODY]
+    assert removed_lines(Comments(), lines) == []
+
+
+INTERVIEW_END = "Thank you so much for having me, it was a pleasure to talk about the library."
+
+
+def test_late_praise_alone_is_an_interview_not_a_thread() -> None:
+    """ "Thank you so much for…" closes interviews and letters: generic praise alone at the
+    end opens no thread."""
+    for praise in (INTERVIEW_END, "Well said, and thank you for the question.", "Great work."):
+        assert removed_lines(Comments(), [*BODY, *BODY, praise]) == []
+
+
+def test_praise_beside_another_opening_is_a_thread() -> None:
+    lines = [*BODY, *BODY, "Thank you so much for covering the vote.", THREAD[1], "Hi Laura,"]
+    assert removed_lines(Comments(), lines) == lines[2 * len(BODY) :]
+    lines = [*BODY, *BODY, "Well said, Mark.", REACTIONS[1], "Thanks for this, I agree."]
+    assert removed_lines(Comments(), lines) == lines[2 * len(BODY) :]
 
 
 # The filter looks closely only at candidate lines; these pin each shortcut against the

@@ -27,6 +27,14 @@ REMOVED = [
     "Click here to subscribe to our daily briefing",
     "We use cookies to personalise content and ads. By continuing to use this site you agree.",
     "Lesen Sie auch: Die wichtigsten Fragen zur Wahl",
+    "Expert advice and our favorite products dropped right in your inbox.",
+    "Subscribe to stay up to date with our latest news, resources and best practices.",
+    "Join our newsletter for actionable tips and proven strategies to grow your business.",
+    "Thanks for subscribing! Look out for your first newsletter in your inbox soon!",
+    "By entering your email address you agree to our Terms of Use and Privacy Policy.",
+    "The views expressed by the authors of this blog are their own.",
+    "Table of Contents",
+    "Book a Demo",
 ]
 KEPT = [
     PROSE,
@@ -36,6 +44,11 @@ KEPT = [
     "Sources said the deal was close.",
     "Advertisement revenue rose 4% in the quarter.",
     "Watch-dog groups criticised the plan.",
+    "Readers told us the newsletter was the first thing they opened each morning.",
+    "Stay up to date on your vaccinations before you travel.",
+    "The table of contents lists twelve chapters, one for each month of the trial.",
+    # An affiliate note is article text on many sites (the bench's gold keeps a third).
+    "Our editors handpick every product we feature. We may earn a commission from purchases.",
 ]
 
 

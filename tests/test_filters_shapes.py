@@ -85,6 +85,20 @@ def test_faq_accordion_between_dashes_kept() -> None:
     assert removed_lines(Tail(), [PROSE, *items]) == []
 
 
+def test_indented_items_between_dashes_kept() -> None:
+    """An extractor writes an article's nested list with its "- " bullets on their own lines
+    and the items indented under them."""
+    items = [
+        "- ",
+        "            Best Conventional Ergonomic Mouse Logitech MX Master 4 Jump To Details",
+        "- ",
+        "            Best Fingertip-Operated Trackball Kensington Expert Mouse Jump To Details",
+        "- ",
+        "            Best Thumb-Style Trackball Kensington Pro Fit Ergo Jump To Details",
+    ]
+    assert removed_lines(Tail(), [PROSE, *items]) == []
+
+
 def test_scene_breaks_between_paragraphs_kept() -> None:
     lines = [PROSE, "*", PROSE + " Again.", "*", PROSE + " Once more."]
     assert removed_lines(Tail(), lines) == []

@@ -8,15 +8,17 @@ thread announces itself in two ways:
 * the signature lines comment software writes around each comment: "Cindy says", "Reply",
   "ReplyDelete", "LikeLike", "Re: Jobs (Score:3)". Two or more, close together, make a thread;
 * without either (trafilatura drops both), the comments' own openings: readers write to the
-  author ("Great post, thanks for sharing", "Thank you for this"). Two or more close together,
-  in the second half of the text, make a thread that starts at the first.
+  author ("Great post, thanks for sharing", "Thank you so much for this"). Two or more close
+  together, in the second half of the text, make a thread that starts at the first; so does
+  one reaction to the post in the last fifth. Generic praise ("Well said") and greetings
+  never count alone: they also close interviews and letters.
 
 The headings, buttons and verbs are phrases of the marker tables' ``[comment]``, ``[reply]``
-and ``[says]`` sections, of every language at once (comment software prints its own language
-whatever the article's). Either only counts after the article has begun (some paragraphs of
-prose before it): a "Comments (5)" link under the headline opens no thread. Everything after
-the start goes: a thread's end is the end of the text, or the footer that other filters take
-anyway.
+and ``[says]`` sections (the openings: ``[reaction]``, ``[praise]`` and ``[greeting]``), of
+every language at once (comment software prints its own language whatever the article's).
+Either only counts after the article has begun (some paragraphs of prose before it): a
+"Comments (5)" link under the headline opens no thread. Everything after the start goes: a
+thread's end is the end of the text, or the footer that other filters take anyway.
 """
 
 from __future__ import annotations
@@ -45,10 +47,15 @@ MAX_SIGNATURE_GAP = 12
 MIN_SIGNATURES = 2
 # A comment before its first trailing "Reply" is at most this many lines.
 MAX_COMMENT_LINES = 3
-MIN_REACTIONS = 2
 # A thread told only by readers' reactions starts in the second half of the text's words:
 # an article may quote a reader or a testimonial, but not end on a run of them.
 REACTIONS_AFTER_SHARE = 0.5
+# One reaction to the post ("Great post, thanks for sharing") in the last part of the text is
+# a thread of one comment; generic praise ("Thank you so much for…", "Well said") and
+# greetings there may close an interview or a letter, so they need another opening nearby.
+LONE_REACTION_AFTER_SHARE = 0.8
+# A lone reaction that does not end like a sentence has at least this many words.
+LONE_REACTION_MIN_WORDS = 8
 
 # A heading phrase ending in this may go on ("12 thoughts on “Title”").
 GOES_ON = "…"
@@ -91,6 +98,7 @@ class Patterns:
     leading: regex.Pattern[str]
     trailing: regex.Pattern[str]
     reaction: regex.Pattern[str]
+    praise: regex.Pattern[str]
     greeting: regex.Pattern[str]
     # A line whose head starts otherwise cannot match the line-start patterns (looked up in
     # the page's index of line heads), and a short line that does not end in a says-verb
@@ -116,15 +124,19 @@ def patterns() -> Patterns:
         heading=regex.compile(heading + _HEADING_END),
         heading_start=re.compile(_LEAD + markers.trie_regex([*whole, *going])),
         reaction_start=re.compile(
-            _LEAD + markers.trie_regex([*table.phrases["reaction"], *table.phrases["greeting"]])
+            _LEAD
+            + markers.trie_regex(
+                [*table.phrases["reaction"], *table.phrases["praise"], *table.phrases["greeting"]]
+            )
         ),
         leading=regex.compile(rf"{_NAME}{says}[ \t]*:?|{_SCORE}"),
         trailing=regex.compile(markers.trie_regex(table.phrases["reply"]) + _BUTTON_END),
         reaction=regex.compile(markers.trie_regex(table.phrases["reaction"]) + r"(?!\w)"),
+        praise=regex.compile(markers.trie_regex(table.phrases["praise"]) + r"(?!\w)"),
         greeting=regex.compile(markers.trie_regex(table.phrases["greeting"]) + _GREETING_END),
         heading_keys=table.keys("comment"),
         reply_keys=table.keys("reply"),
-        reaction_keys=table.keys("reaction", "greeting"),
+        reaction_keys=table.keys("reaction", "praise", "greeting"),
         says_verbs=tuple(table.phrases["says"]),
         says_needles=(*(" " + n for n in table.needles("says")), "score:"),
     )
@@ -242,34 +254,45 @@ class Comments(LineFilter):
 
     @staticmethod
     def _reactions(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
-        words, blank = page.word_counts, page.blank
+        words, blank, ends = page.word_counts, page.blank, page.ends_sentence
         found = patterns()
         candidates = [
             i for i in page.lines_starting(found.reaction_keys) if i >= ready and not removed[i]
         ]
-        if len(candidates) < MIN_REACTIONS:
+        if not candidates:
             return None
-        # The line where the second half of the text's words begins: the first whose running
-        # total of words reaches the share (found by bisection, not a loop over the lines).
-        half = bisect_left(list(accumulate(words)), sum(words) * REACTIONS_AFTER_SHARE)
-        marks = [
-            i
-            for i in candidates
-            if i >= half
-            and found.reaction_start.match(page.lower, page.starts[i])
-            and (
-                found.reaction.match(low := _low(page, i), timeout=PATTERN_TIMEOUT)
-                or found.greeting.fullmatch(low, timeout=PATTERN_TIMEOUT)
-            )
-        ]
-        for a, b in pairwise(marks):
-            # Two reactions with few kept lines between them: the first opens the thread.
-            if (
-                sum(1 for k in range(a + 1, b) if not blank[k] and not removed[k])
-                <= MAX_SIGNATURE_GAP
+        # The lines where the second half, and the last part, of the text's words begin: the
+        # first whose running total of words reaches the share (found by bisection).
+        running = list(accumulate(words))
+        half = bisect_left(running, running[-1] * REACTIONS_AFTER_SHARE)
+        late = bisect_left(running, running[-1] * LONE_REACTION_AFTER_SHARE)
+        marks: list[tuple[int, bool]] = []  # (line, a reaction to the post?)
+        for i in candidates:
+            if i < half or not found.reaction_start.match(page.lower, page.starts[i]):
+                continue
+            low = _low(page, i)
+            if found.reaction.match(low, timeout=PATTERN_TIMEOUT):
+                marks.append((i, True))
+            elif found.praise.match(low, timeout=PATTERN_TIMEOUT) or found.greeting.fullmatch(
+                low, timeout=PATTERN_TIMEOUT
             ):
-                count = 1 + sum(1 for m in marks if m > a)
+                marks.append((i, False))
+        for k, (a, strong) in enumerate(marks):
+            # Another opening with few kept lines between: the first opens the thread; so
+            # does a lone reaction to the post near the end.
+            close = k + 1 < len(marks) and (
+                sum(1 for j in range(a + 1, marks[k + 1][0]) if not blank[j] and not removed[j])
+                <= MAX_SIGNATURE_GAP
+            )
+            # A lone one must read as a sentence, not a subheading ("Great Tips for Spring").
+            if close or (strong and a >= late and (ends[a] or words[a] >= LONE_REACTION_MIN_WORDS)):
+                count = len(marks) - k
                 said = quote(page.stripped[a], 40)
+                if count == 1:
+                    return a, (
+                        f'the line "{said}" opens like a reader\'s comment on the post, near the '
+                        "end: a comment thread, which runs to the end"
+                    )
                 return a, (
                     f'{count} lines that open like readers\' comments, such as "{said}", '
                     "start a comment thread, which runs to the end"

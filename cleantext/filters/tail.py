@@ -47,11 +47,14 @@ class Tail(LineFilter):
             items = [content(a + 1, b) for a, b in pairwise(g)]
             # Every item opens with a headline, not a paragraph: scene breaks ("*") between
             # sections of an article are not a list.
-            # Nor are questions and their answers, an FAQ's accordion laid out the same way.
+            # Nor are questions and their answers, an FAQ's accordion laid out the same way,
+            # nor indented items: an extractor writes an article's nested list that way, with
+            # its "- " bullets on lines of their own.
             if (
                 not all(sizes)
                 or any(prose[item[0]] for item in items)
                 or any(stripped[item[0]].endswith("?") for item in items)
+                or any(_indented(page, item[0]) for item in items)
             ):
                 continue
             size = round(median(sizes))
@@ -60,6 +63,11 @@ class Tail(LineFilter):
             last = after[-1] if after and not any(prose[k] for k in after[:-1]) else g[-1]
             mark = stripped[g[0]]
             yield g[0], last, f'list of {len(g)} items separated by lines holding only "{mark}"'
+
+
+def _indented(page: Page, i: int) -> bool:
+    """Line i starts with a space or a tab."""
+    return page.text[page.starts[i] : page.starts[i] + 1] in (" ", "\t")
 
 
 def separators(page: Page, removed: Sequence[bool]) -> list[int]:
