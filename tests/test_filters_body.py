@@ -353,3 +353,27 @@ def test_overlap_stops_early_with_the_full_count_answer(hits: list[bool], need: 
 
     vocabulary = Known()
     assert body._overlaps(vocabulary, words, need) == (sum(hits) >= need)
+
+
+# A results table that closes a page-text article, just above the footer menu: its rows are
+# short and full of numbers, which the scorer alone reads as more menu; a table row is never
+# removed on a score.
+TABLE = [
+    "| Team | Played | Won | Points |",
+    "| Arsenal | 12 | 9 | 28 |",
+    "| Chelsea | 12 | 8 | 26 |",
+    "| Liverpool | 12 | 7 | 24 |",
+]
+
+
+def test_table_rows_are_kept_beside_a_menu() -> None:
+    lines = [*MENU, *ARTICLE, *TABLE, *MENU]
+    gone = removed_lines(Body(), lines)
+    assert not set(gone) & set(TABLE)
+    assert len(set(gone) & set(MENU)) >= len(MENU) - 2
+
+
+def test_table_rows_need_a_bar_at_an_edge_and_three_bars() -> None:
+    lines = ["| a | b |", "a | b | c |", "| a | b", "a | b | c", "Home"]
+    page = Page("\n".join(lines) + "\n")
+    assert body.table_rows(page, range(len(lines))).tolist() == [True, True, False, False, False]

@@ -733,6 +733,20 @@ def long_paragraphs(page: Page) -> NDArray[np.bool_]:
     return (page.word_array >= LONG_PARAGRAPH_WORDS) & page.textlike
 
 
+def table_rows(page: Page, act: Sequence[int]) -> NDArray[np.bool_]:
+    """A line that opens or closes with "|" and holds three or more is a row of a table the
+    article carries (specs, prices, results): its short cells read like a menu to the scorer."""
+    stripped = page.stripped
+    return np.fromiter(
+        (
+            (s[:1] == "|" or s[-1:] == "|") and s.count("|") >= 3
+            for s in map(stripped.__getitem__, act)
+        ),
+        dtype=np.bool_,
+        count=len(act),
+    )
+
+
 def find_headline(page: Page, act: Sequence[int], cols: Mapping[str, ArrayLike]) -> int | None:
     """Position (in ``act``) of the article's headline, which a line scorer would take for a
     teaser: the first line above the body that reads as a title (4 to 30 words, not a
@@ -868,11 +882,13 @@ class Body(LineFilter):
             return
         cols = _Rows(matrix)
         headline = find_headline(page, act, cols)
-        # A paragraph of prose inside the article's body, or any long paragraph, is never
-        # taken on a score alone: a lost paragraph costs a reader more than a kept menu line.
+        # A paragraph of prose inside the article's body, any long paragraph, or a table row
+        # is never taken on a score alone: a lost paragraph costs a reader more than a kept
+        # menu line.
         keep = final >= layers.threshold
         keep |= (cols["in_body"] != 0.0) & page.prose_array.take(ix)
         keep |= long_paragraphs(page).take(ix)
+        keep |= table_rows(page, act)
         if headline is not None:
             keep[headline] = True
         first_ix, last_ix = _runs(~keep)
