@@ -96,7 +96,7 @@ class Markers(LineFilter):
                 elif group == "phrase_start":
                     reason = f'line starts with marker "{phrase}"'
                 elif n <= LEAD_MAX_WORDS or (n <= LEAD_MAX_WORDS_UNFINISHED and not ends[i]):
-                    reason = f'short line starts with call to action "{phrase}"'
+                    reason = f'short line opens like a link, credit or call to action: "{phrase}"'
             if reason is None and prompt is not None and is_holding(i):
                 m = prompt.search(low, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
                 if m is not None:
