@@ -24,13 +24,14 @@ BMP = 0x10000
 UNICODE = 0x110000
 _NOT_WORD = re.compile(r"\W")
 _WORD = re.compile(r"\w+")
-# A stopword look-up packs each token's first ``_LIMB`` characters into one 64-bit key, a
+# A stopword look-up packs each token's first ``LIMB`` characters into one 64-bit key, a
 # byte per character: the character's place in the stoplist's alphabet (1..254), or
 # ``_OTHER`` for a character no stopword has. Keys are exact, not hashes: equal keys are
 # equal tokens. Longer tokens, a few per page, are looked up as strings.
-_LIMB = 8
+LIMB = 8
 _OTHER = 255
-_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(_LIMB + 1)], dtype=np.uint64)
+# ``LIMB_MASKS[k]`` keeps a key's first ``k`` bytes: the key of a token of ``k`` characters.
+LIMB_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(LIMB + 1)], dtype=np.uint64)
 
 
 def codes(text: str) -> Codes:
@@ -133,6 +134,21 @@ def is_any(cp: Codes, chars: str) -> Mask:
 _MULTIPLIERS = [(0x9E3779B97F4A7C15 * (2 * k + 1)) % (1 << 64) | 1 for k in range(48)]
 
 
+def places(table: NDArray[np.uint64], keys: NDArray[np.uint64]) -> tuple[Ints, Mask]:
+    """Where in ``table`` (sorted) each of ``keys`` would be, and whether it is there."""
+    if not len(table):
+        return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=np.bool_)
+    at = np.minimum(table.searchsorted(keys), len(table) - 1)
+    return at, table.take(at) == keys
+
+
+def mask(flags: list[bool]) -> Mask:
+    """A list of bools as an array: its bytes in one C call (``np.array`` reads item by
+    item)."""
+    out: Mask = np.frombuffer(bytes(flags), dtype=np.bool_).copy()
+    return out
+
+
 @dataclass(frozen=True)
 class KeySet:
     """A set of 64-bit keys, for membership tests of many keys at once: a table of slots
@@ -161,11 +177,7 @@ class KeySet:
     def among(self, keys: NDArray[np.uint64]) -> Mask:
         """Which of ``keys`` are in the set."""
         if self.table is None:
-            if not len(self.keys):
-                return np.zeros(len(keys), dtype=np.bool_)
-            at = np.minimum(self.keys.searchsorted(keys), len(self.keys) - 1)
-            found: Mask = self.keys.take(at) == keys
-            return found
+            return places(self.keys, keys)[1]
         slots = (keys * np.uint64(self.multiplier)) >> np.uint64(self.shift)
         hit: Mask = self.keys.take(self.table.take(slots.astype(np.intp))) == keys
         return hit
@@ -174,7 +186,7 @@ class KeySet:
 @dataclass(frozen=True)
 class Stoplist:
     """A stoplist ready for ``Tokens.is_stopword``: the keys of its words of at most
-    ``_LIMB`` characters, and of the first characters of the longer ones (which are then
+    ``LIMB`` characters, and of the first characters of the longer ones (which are then
     looked up in ``words``). A character's digit is its code point where every character of
     the stoplist is below ``_OTHER`` (``latin``), else its place in ``alphabet`` plus one."""
 
@@ -198,10 +210,10 @@ def stoplist(words: frozenset[str]) -> Stoplist | None:
     digit = {c: ord(c) if latin else k + 1 for k, c in enumerate(alphabet)}
 
     def key(word: str) -> int:
-        return sum(digit[c] << (8 * k) for k, c in enumerate(word[:_LIMB]))
+        return sum(digit[c] << (8 * k) for k, c in enumerate(word[:LIMB]))
 
-    keys = KeySet.of([key(w) for w in tokens if len(w) <= _LIMB])
-    heads = KeySet.of([key(w) for w in tokens if len(w) > _LIMB])
+    keys = KeySet.of([key(w) for w in tokens if len(w) <= LIMB])
+    heads = KeySet.of([key(w) for w in tokens if len(w) > LIMB])
     longest = max(map(len, tokens), default=0)
     return Stoplist(words, alphabet, latin, keys, heads, longest)
 
@@ -241,18 +253,18 @@ class Tokens:
         lengths = ends - starts
         # Each token's key: the digits of its first characters, read as one little-endian
         # 64-bit word from a byte array (unaligned reads), cut to the token's length.
-        digits = np.zeros(n + _LIMB, dtype=np.uint8)
+        digits = np.zeros(n + LIMB, dtype=np.uint8)
         if stop.latin:
             digits[:n] = np.minimum(self.cp, _OTHER)
         else:
             np.take(_digits(stop.alphabet, _size(self.cp)), self.cp, out=digits[:n])
         packed = np.ndarray((n,), dtype="<u8", buffer=digits, strides=(1,))
-        keys = np.take(packed, starts) & np.take(_MASKS, np.minimum(lengths, _LIMB))
+        keys = np.take(packed, starts) & np.take(LIMB_MASKS, np.minimum(lengths, LIMB))
         # A longer token's key is that of its first characters: only a short one's counts.
-        hit = stop.keys.among(keys) & (lengths <= _LIMB)
+        hit = stop.keys.among(keys) & (lengths <= LIMB)
         # A longer token is looked up as a string, and only when its first characters are
         # those of a longer stopword.
-        long = np.flatnonzero((lengths > _LIMB) & (lengths <= stop.longest))
+        long = np.flatnonzero((lengths > LIMB) & (lengths <= stop.longest))
         long = long[stop.heads.among(keys[long])]
         if len(long):
             text, words = self.text, stop.words

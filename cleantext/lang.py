@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import codepoints
-from .codepoints import Ints, Mask
+from .codepoints import LIMB, Ints
 
 # ISO 639-1 codes for jusText's stoplist names; names without a code keep their own.
 ISO = {
@@ -159,20 +159,16 @@ def _unpack(packed: int, languages: int) -> list[int]:
 
 
 # Most samples spell every word in Latin-1 (pages in Western languages). Their words of up to
-# ``_LIMB`` characters are then keyed by their code points as the bytes of one little-endian
+# ``LIMB`` characters are then keyed by their code points as the bytes of one little-endian
 # integer: a word character is never NUL, so equal keys are equal words, and the keys of all
 # the sample's words are made and looked up at once, instead of a string, a hash and a dict
 # probe per word.
-_LIMB = 8
-_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(_LIMB + 1)], dtype=np.uint64)
-
-
 @dataclass(frozen=True)
 class _KeyTable:
     """The voting stopwords that Latin-1 spells, by key: ``keys`` (sorted) of those of up to
-    ``_LIMB`` characters, with ``group[k]``, the row of ``votes`` for ``keys[k]`` (one row
+    ``LIMB`` characters, with ``group[k]``, the row of ``votes`` for ``keys[k]`` (one row
     per set of languages that some word votes for, holding 1 for each), so that a sample's
-    votes are the sum of its words' rows; and ``heads``, the keys of the first ``_LIMB``
+    votes are the sum of its words' rows; and ``heads``, the keys of the first ``LIMB``
     characters of the longer ones: a longer word whose head is none of them is no stopword."""
 
     keys: NDArray[np.uint64]
@@ -182,7 +178,7 @@ class _KeyTable:
 
 
 def _key(word: str) -> int:
-    return int.from_bytes(word[:_LIMB].encode("latin-1"), "little")
+    return int.from_bytes(word[:LIMB].encode("latin-1"), "little")
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +188,7 @@ def _key_table() -> _KeyTable:
     heads = set()
     for w, voted in _index().items():
         if _WORD.fullmatch(w) and max(w) <= "\xff":
-            if len(w) <= _LIMB:
+            if len(w) <= LIMB:
                 keyed[_key(w)] = voted
             else:
                 heads.add(_key(w))
@@ -209,14 +205,6 @@ def _key_table() -> _KeyTable:
         votes,
         np.array(sorted(heads), dtype=np.uint64),
     )
-
-
-def _places(keys: NDArray[np.uint64], table: NDArray[np.uint64]) -> tuple[Ints, Mask]:
-    """Where in ``table`` (sorted) each of ``keys`` would be, and whether it is there."""
-    if not len(table):
-        return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=np.bool_)
-    at = np.minimum(table.searchsorted(keys), len(table) - 1)
-    return at, table.take(at) == keys
 
 
 # Latin-1 bytes with every byte that is not a ``\w`` character turned into a space: its runs of
@@ -248,7 +236,7 @@ def _tally(low: str) -> tuple[int, list[int]]:
         words = _WORD.findall(low)
         return len(words), _unpack(sum(filter(None, map(packed.get, words))), len(codes))
     size = len(spaced)
-    chars = np.zeros(size + _LIMB, dtype=np.uint8)
+    chars = np.zeros(size + LIMB, dtype=np.uint8)
     chars[:size] = np.frombuffer(spaced, dtype=np.uint8)
     # A space on each side, so that every word has both edges, which alternate.
     word = np.zeros(size + 2, dtype=np.bool_)
@@ -259,10 +247,10 @@ def _tally(low: str) -> tuple[int, list[int]]:
     # Each word's key: the bytes from its start read as one integer (unaligned reads), cut to
     # its length.
     ahead = np.ndarray((size,), dtype="<u8", buffer=chars, strides=(1,))
-    keys = ahead.take(starts) & _MASKS.take(np.minimum(lengths, _LIMB))
-    short = lengths <= _LIMB
+    keys = ahead.take(starts) & codepoints.LIMB_MASKS.take(np.minimum(lengths, LIMB))
+    short = lengths <= LIMB
     table = _key_table()
-    at, found = _places(np.sort(keys[short]), table.keys)
+    at, found = codepoints.places(table.keys, np.sort(keys[short]))
     # How many words have each row of votes, and the sum of those rows that some word has.
     rows = np.bincount(table.group.take(at[found]), minlength=len(table.votes))
     present = np.flatnonzero(rows)
@@ -270,7 +258,7 @@ def _tally(low: str) -> tuple[int, list[int]]:
     # A longer word (a few per sample) is looked up as a string where its head is that of a
     # longer stopword.
     long = np.flatnonzero(~short)
-    long = long[_places(keys.take(long), table.heads)[1]]
+    long = long[codepoints.places(table.heads, keys.take(long))[1]]
     if len(long):
         spans = map(slice, starts.take(long).tolist(), ends.take(long).tolist())
         votes = sum(filter(None, map(packed.get, map(low.__getitem__, spans))))

@@ -309,12 +309,12 @@ class Page:
     @cached_property
     def sentence_array(self) -> Mask:
         """``ends_sentence`` as an array."""
-        return _mask(self.ends_sentence)
+        return codepoints.mask(self.ends_sentence)
 
     @cached_property
     def ellipsis_array(self) -> Mask:
         """``ends_ellipsis`` as an array."""
-        return _mask(self.ends_ellipsis)
+        return codepoints.mask(self.ends_ellipsis)
 
     @cached_property
     def textlike(self) -> Mask:
@@ -462,10 +462,3 @@ def _short_sizes(keys: frozenset[str]) -> tuple[int, ...]:
     """The lengths, ascending, of ``keys`` shorter than ``KEY_CHARS`` (but the digit key):
     a key set is asked about on every page, its sizes are worked out once."""
     return tuple(sorted({len(k) for k in keys if k != "0" and len(k) < KEY_CHARS}))
-
-
-def _mask(flags: list[bool]) -> Mask:
-    """A list of bools as an array: its bytes in one C call (``np.array`` reads item by
-    item)."""
-    mask: Mask = np.frombuffer(bytes(flags), dtype=np.bool_).copy()
-    return mask

@@ -341,8 +341,7 @@ def _active(page: Page, removed: Sequence[bool]) -> NDArray[np.intp]:
     if not len(removed):
         return np.zeros(0, dtype=np.intp)
     if type(removed) is list:
-        # A list of bools as bytes: one C call, where ``np.array`` reads it item by item.
-        gone = np.frombuffer(bytes(removed), dtype=np.bool_)
+        gone = codepoints.mask(removed)
     else:
         gone = np.asarray(removed, dtype=np.bool_)
     return (page.length_array > 0).__gt__(gone).nonzero()[0]  # kept: long enough and not gone
@@ -447,13 +446,6 @@ def line_matrix(page: Page, removed: Sequence[bool]) -> tuple[list[int], NDArray
     return act, act_ix, m
 
 
-def _ratio(num: ArrayLike, den: NDArray[np.int64], where: NDArray[np.bool_]) -> Floats:
-    """``num / den`` where ``where`` holds, else 0.0."""
-    out = np.zeros(len(den))
-    np.divide(num, den, out=out, where=where)
-    return out
-
-
 def _logit(weights: Mapping[str, float], cols: Mapping[str, ArrayLike], n: int) -> Floats:
     """bias + sum of weight * feature for each line, the features added in column order.
 
@@ -546,8 +538,10 @@ def context_features(own: ArrayLike, cols: Mapping[str, Column]) -> dict[str, Co
     return dict(zip(CONTEXT_FEATURES, context_matrix(own, passed)))
 
 
-# The first layer's columns that the second one weighs again, last in its order.
-_PASSED = ("in_body", "body_distance", "after_body", "page_prose_share")
+# The first layer's columns that the second one weighs again: those of its inputs that are
+# not made from the scores, last in its order.
+_PASSED = CONTEXT_FEATURES[CONTEXT_FEATURES.index("sandwich") + 1 :]
+_CONTEXT_ROW = {name: k for k, name in enumerate(CONTEXT_FEATURES)}
 
 
 def context_matrix(own: ArrayLike, passed: Sequence[Column] | Floats) -> Floats:
@@ -560,19 +554,22 @@ def context_matrix(own: ArrayLike, passed: Sequence[Column] | Floats) -> Floats:
     score = np.asarray(own, dtype=np.float64)
     n = len(score)
     out = np.zeros((len(CONTEXT_FEATURES), n))
-    out[0] = score
+    r = _CONTEXT_ROW
+    out[r["own"]] = score
     if not n:
         return out
     # Clipped to -5..5; anything not in range and not above it (NaN too) is -5.
     clipped = np.where(score > 5.0, 5.0, np.where(score >= -5.0, score, -5.0))
     before, after = _best_around(clipped, SANDWICH)
-    out[1], out[2], out[3] = _window_means(clipped, 1, NEAR, FAR)
-    out[4, 1:] = clipped[:-1]
-    out[5, :-1] = clipped[1:]
-    out[6] = before
-    out[7] = after
-    np.minimum(before, after, out=out[8])
-    out[9:] = passed
+    out[r["near_mean"]], out[r["far_mean"]], out[r["wide_mean"]] = _window_means(
+        clipped, 1, NEAR, FAR
+    )
+    out[r["prev"], 1:] = clipped[:-1]
+    out[r["next"], :-1] = clipped[1:]
+    out[r["best_before"]] = before
+    out[r["best_after"]] = after
+    np.minimum(before, after, out=out[r["sandwich"]])
+    out[r[_PASSED[0]] :] = passed
     return out
 
 
@@ -735,16 +732,15 @@ def long_paragraphs(page: Page) -> NDArray[np.bool_]:
 
 def table_rows(page: Page, act: Sequence[int]) -> NDArray[np.bool_]:
     """A line that opens or closes with "|" and holds three or more is a row of a table the
-    article carries (specs, prices, results): its short cells read like a menu to the scorer."""
+    article carries (specs, prices, results): its short cells read like a menu to the scorer.
+    Only lines with three bars (the page's counts) are looked at."""
+    rows = np.zeros(len(act), dtype=np.bool_)
+    ix = np.fromiter(act, dtype=np.intp, count=len(act))
     stripped = page.stripped
-    return np.fromiter(
-        (
-            (s[:1] == "|" or s[-1:] == "|") and s.count("|") >= 3
-            for s in map(stripped.__getitem__, act)
-        ),
-        dtype=np.bool_,
-        count=len(act),
-    )
+    for j in (page.char_counts[:, BAR].take(ix) >= 3).nonzero()[0].tolist():
+        s = stripped[act[j]]
+        rows[j] = s[:1] == "|" or s[-1:] == "|"
+    return rows
 
 
 def find_headline(page: Page, act: Sequence[int], cols: Mapping[str, ArrayLike]) -> int | None:
