@@ -147,6 +147,54 @@ def test_praise_beside_another_opening_is_a_thread() -> None:
     assert removed_lines(Comments(), lines) == lines[2 * len(BODY) :]
 
 
+# A blog post signed by its author, then readers' comments without heading or names (as
+# trafilatura leaves them).
+SIGNED_THREAD = [
+    "I know what you mean; I grew up in that library and will miss it.",
+    "Oh look, another branch closing! Who could have seen that coming?",
+    "Mark – have you asked the council about the east side bus route?",
+    "The centre is closer for most of us, to be fair.",
+]
+
+
+def test_a_run_of_voices_after_the_authors_sign_off_is_a_thread() -> None:
+    lines = [*BODY, "— ML", *SIGNED_THREAD]
+    assert removed_lines(Comments(), lines) == SIGNED_THREAD
+    assert reasons(Comments(), lines) == [
+        'the author signs off with "— ML", and 2 of the 4 lines after it speak as readers, '
+        'such as "Oh look, another branch closing! Who ...": a comment thread, which runs '
+        "to the end"
+    ]
+
+
+def test_a_sign_off_then_a_postscript_or_contact_block_is_the_article() -> None:
+    """A P.S. or the author's call to action follows a sign-off without readers' voices."""
+    after = [
+        "P.S. The branch keeps its opening hours until the end of next year.",
+        "Contact the library office",
+        "Phone: 555 0100",
+        "Email: office@example.org",
+    ]
+    assert removed_lines(Comments(), [*BODY, "-Heather", *after]) == []
+
+
+def test_signed_letters_are_the_article() -> None:
+    """A letters page signs every letter: a second sign-off close by means no thread."""
+    lines = [*BODY, "— Ann Lee", *SIGNED_THREAD[:2], "— Tom Reed", *SIGNED_THREAD[2:]]
+    assert removed_lines(Comments(), lines) == []
+
+
+def test_a_quote_attribution_is_not_a_sign_off() -> None:
+    """ "— Mark Twain" under a quoted line attributes the quote, it closes nothing."""
+    lines = [*BODY, "“Get your facts first.”", "— Mark Twain", *SIGNED_THREAD]
+    assert removed_lines(Comments(), lines) == []
+
+
+def test_a_hyphen_and_space_opens_a_list_item_not_a_sign_off() -> None:
+    lines = [*BODY, "- Reading", *SIGNED_THREAD]
+    assert removed_lines(Comments(), lines) == []
+
+
 # The filter looks closely only at candidate lines; these pin each shortcut against the
 # pattern it stands in for, on lines mixing signatures, headings, reactions and prose.
 SIGNATURE_BITS = st.sampled_from(

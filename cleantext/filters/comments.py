@@ -11,7 +11,11 @@ thread announces itself in two ways:
   author ("Great post, thanks for sharing", "Thank you so much for this"). Two or more close
   together, in the second half of the text, make a thread that starts at the first; so does
   one reaction to the post in the last fifth. Generic praise ("Well said") and greetings
-  never count alone: they also close interviews and letters.
+  never count alone: they also close interviews and letters;
+* after the author's sign-off ("— JS" alone under the last paragraph), a run of lines in
+  readers' voices (ending in "!" or "?", with a smiley, opening "John – have you…"): what
+  follows an author's signature is written by others. A P.S., a contact block, a quote's
+  attribution or a series of signed letters is not such a run.
 
 The headings, buttons and verbs are phrases of the marker tables' ``[comment]``, ``[reply]``
 and ``[says]`` sections (the openings: ``[reaction]``, ``[praise]`` and ``[greeting]``), of
@@ -56,6 +60,12 @@ REACTIONS_AFTER_SHARE = 0.5
 LONE_REACTION_AFTER_SHARE = 0.8
 # A lone reaction that does not end like a sentence has at least this many words.
 LONE_REACTION_MIN_WORDS = 8
+# After an author's sign-off ("— JS"), the thread needs this many kept lines, and this many
+# of the first ``SIGNOFF_WINDOW`` of them in a reader's voice (see ``_voiced``): a P.S., a
+# call to action or a contact block may follow a sign-off too, but not a run of voices.
+SIGNOFF_MIN_AFTER = 4
+SIGNOFF_WINDOW = 6
+SIGNOFF_MIN_VOICED = 2
 
 # A heading phrase ending in this may go on ("12 thoughts on “Title”").
 GOES_ON = "…"
@@ -82,6 +92,16 @@ _SAYS_END = ": \t"
 _TAIL = itemgetter(slice(-20, None))
 _SHORT = frozenset(range(1, SIGNATURE_MAX_WORDS + 1))
 _SCORE_NEEDLE = ("score:",)
+# An author's sign-off alone on a line: a dash and a name of up to three words or initials
+# ("— JS", "–Ann Lee", "-Heather"); a hyphen and a space open a list item instead.
+SIGNOFF = regex.compile(
+    r"[ \t]*(?:[—–―~][ \t]*|-(?=\p{Lu}))\p{Lu}[\w.'’-]*(?:[ \t]+\p{Lu}[\w.'’-]*){0,2}[ \t]*"
+)
+_SIGNOFF_DASHES = ("—", "–", "―", "~", "-")
+# The marks of a reader speaking in a thread: a line ending in "!" or "?", an emoji or a
+# smiley, or a comment that opens by naming whom it answers ("John – have you…", "@amy").
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<![\w:])[:;=]-?[)(DPp](?!\w)"
+VOICE = regex.compile(rf"{_EMOJI}|[!?][\"”’)\s]*$|^[ \t]*(?:@\w|\p{{Lu}}[\w'’]+[ \t]+[–—][ \t])")
 
 
 @dataclass(frozen=True)
@@ -164,6 +184,7 @@ class Comments(LineFilter):
         for found in (
             self._signatures(page, removed, ready),
             self._reactions(page, removed, ready),
+            self._signoff(page, removed, ready),
         ):
             if found is not None and (start is None or found[0] < start[0]):
                 start = found
@@ -298,6 +319,54 @@ class Comments(LineFilter):
                     "start a comment thread, which runs to the end"
                 )
         return None
+
+    @staticmethod
+    def _signoff(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
+        """The author's first sign-off after a paragraph, followed by a run of readers'
+        voices and no other sign-off (a series of signed letters or testimonials is text):
+        the thread starts after it."""
+        stripped, blank = page.stripped, page.blank
+        dashed = list(map(str.startswith, stripped, repeat(_SIGNOFF_DASHES)))
+        signed = [
+            i
+            for i in compress(range(len(page)), dashed)
+            if page.word_counts[i] <= 3
+            and not removed[i]
+            and SIGNOFF.fullmatch(stripped[i], timeout=PATTERN_TIMEOUT)
+        ]
+        if not signed or signed[0] < ready:
+            return None
+        first = signed[0]
+        before = next((k for k in range(first - 1, -1, -1) if not blank[k] and not removed[k]), -1)
+        if before < 0 or not page.prose[before]:
+            return None
+        after = [k for k in range(first + 1, len(page)) if not blank[k] and not removed[k]]
+        window = after[:SIGNOFF_WINDOW]
+        voiced = [k for k in window if _voiced(page, k)]
+        if (
+            len(after) < SIGNOFF_MIN_AFTER
+            or len(voiced) < SIGNOFF_MIN_VOICED
+            or (len(signed) > 1 and window and signed[1] <= window[-1])
+        ):
+            return None
+        said, heard = quote(stripped[first], 30), quote(stripped[voiced[0]], 40)
+        return after[0], (
+            f'the author signs off with "{said}", and {len(voiced)} of the {len(window)} '
+            f'lines after it speak as readers, such as "{heard}": a comment thread, which '
+            "runs to the end"
+        )
+
+
+def _voiced(page: Page, i: int) -> bool:
+    """Line i speaks like a reader in a thread (``VOICE``) or opens like a comment."""
+    if VOICE.search(page.stripped[i], timeout=PATTERN_TIMEOUT):
+        return True
+    found, low = patterns(), _low(page, i)
+    return bool(
+        found.reaction.match(low, timeout=PATTERN_TIMEOUT)
+        or found.praise.match(low, timeout=PATTERN_TIMEOUT)
+        or found.greeting.fullmatch(low, timeout=PATTERN_TIMEOUT)
+    )
 
 
 def _says_lines(page: Page, verbs: tuple[str, ...]) -> list[int]:
