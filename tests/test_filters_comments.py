@@ -195,6 +195,44 @@ def test_a_hyphen_and_space_opens_a_list_item_not_a_sign_off() -> None:
     assert removed_lines(Comments(), lines) == []
 
 
+# Short comments under a post, as trafilatura appends them: no heading, names or buttons,
+# and no opening phrase of the marker tables, but excited and with smileys.
+VOICES = [
+    "This makes me really happy!",
+    "About time 😉",
+    "Staying true to your roots, I love it!",
+    "My grandmother worked there for thirty years and she would have been thrilled!",
+    "Finally some good news for the east side :)",
+]
+
+
+def test_a_run_of_readers_voices_late_in_the_text_is_a_thread() -> None:
+    lines = [*BODY, *BODY, *VOICES]
+    assert removed_lines(Comments(), lines) == VOICES
+    assert reasons(Comments(), lines) == [
+        '5 of 5 lines in a row speak as readers, such as "This makes me really happy!" '
+        "(exclamations, smileys, @names): a comment thread, which runs to the end"
+    ]
+
+
+def test_three_voices_in_five_lines_are_the_article() -> None:
+    """An article may close on a couple of exclamations ("Enjoy!"): not a run of voices."""
+    lines = [*BODY, *BODY, VOICES[0], BODY[0], VOICES[2], BODY[1], VOICES[3]]
+    assert removed_lines(Comments(), lines) == []
+
+
+def test_voices_in_the_first_half_are_the_article() -> None:
+    lines = [BODY[0], *VOICES, *BODY, *BODY, *BODY]
+    assert removed_lines(Comments(), lines) == []
+
+
+def test_exclaimed_list_items_and_titles_are_not_voices() -> None:
+    """A list of tips with emoji bullets, or a title ending in "!", is the article's."""
+    tips = ["✅ Book your table early!", "- Bring cash for the market!", "Enjoy Your Stay In Lyon!"]
+    lines = [*BODY, *BODY, *tips, "✔ Try the night tram!", "- Say hello to the staff!"]
+    assert removed_lines(Comments(), lines) == []
+
+
 # The filter looks closely only at candidate lines; these pin each shortcut against the
 # pattern it stands in for, on lines mixing signatures, headings, reactions and prose.
 SIGNATURE_BITS = st.sampled_from(

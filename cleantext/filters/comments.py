@@ -13,9 +13,13 @@ thread announces itself in two ways:
   one reaction to the post in the last fifth. Generic praise ("Well said") and greetings
   never count alone: they also close interviews and letters;
 * after the author's sign-off ("— JS" alone under the last paragraph), a run of lines in
-  readers' voices (ending in "!" or "?", with a smiley, opening "John – have you…"): what
+  readers' voices (ending in "!" or "?", with a smiley, answering an "@name"): what
   follows an author's signature is written by others. A P.S., a contact block, a quote's
-  attribution or a series of signed letters is not such a run.
+  attribution or a series of signed letters is not such a run;
+* without any of these, a dense run of readers' voices in the second half of the text: 4 of
+  5 kept lines in a row that end in "!", carry a smiley or an emoji after some text, answer
+  an "@name" or open like a comment. An article's exclamations come alone, as titles or as
+  list items, which do not count.
 
 The headings, buttons and verbs are phrases of the marker tables' ``[comment]``, ``[reply]``
 and ``[says]`` sections (the openings: ``[reaction]``, ``[praise]`` and ``[greeting]``), of
@@ -66,6 +70,11 @@ LONE_REACTION_MIN_WORDS = 8
 SIGNOFF_MIN_AFTER = 4
 SIGNOFF_WINDOW = 6
 SIGNOFF_MIN_VOICED = 2
+# Without a sign-off, a thread needs this many lines in readers' voices among this many kept
+# lines in a row, in the second half of the text: an article's own "!" lines are headings,
+# a call to action or one excited paragraph, not a run of them.
+VOICES_WINDOW = 5
+VOICES_MIN = 4
 
 # A heading phrase ending in this may go on ("12 thoughts on “Title”").
 GOES_ON = "…"
@@ -98,10 +107,16 @@ SIGNOFF = regex.compile(
     r"[ \t]*(?:[—–―~][ \t]*|-(?=\p{Lu}))\p{Lu}[\w.'’-]*(?:[ \t]+\p{Lu}[\w.'’-]*){0,2}[ \t]*"
 )
 _SIGNOFF_DASHES = ("—", "–", "―", "~", "-")
-# The marks of a reader speaking in a thread: a line ending in "!" or "?", an emoji or a
-# smiley, or a comment that opens by naming whom it answers ("John – have you…", "@amy").
+# The marks of a reader speaking in a thread: a line ending in "!", an emoji or a smiley after
+# some text, or an "@name" it answers. An emoji or a dash that opens the line is a list's
+# bullet, not a voice; "Name – …" is as often a term and its definition as a reply.
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<![\w:])[:;=]-?[)(DPp](?!\w)"
-VOICE = regex.compile(rf"{_EMOJI}|[!?][\"”’)\s]*$|^[ \t]*(?:@\w|\p{{Lu}}[\w'’]+[ \t]+[–—][ \t])")
+VOICE = regex.compile(rf"(?<=\S.*)(?:{_EMOJI})|![\"”’)\s]*$|(?<!\S)@\w")
+QUESTION = regex.compile(r"\?[\"”’)\s]*$")
+LISTED = regex.compile(rf"[ \t]*(?:[{re.escape(BULLETS)}✔✓]|\d+[.)][ \t]|{_EMOJI})")
+_WORD = regex.compile(r"[^\W\d_]+")
+# A line of at least two words, this share of them capitalised, is a title ("Enjoy Japan!").
+TITLE_SHARE = 0.7
 
 
 @dataclass(frozen=True)
@@ -185,6 +200,7 @@ class Comments(LineFilter):
             self._signatures(page, removed, ready),
             self._reactions(page, removed, ready),
             self._signoff(page, removed, ready),
+            self._voices(page, removed, ready),
         ):
             if found is not None and (start is None or found[0] < start[0]):
                 start = found
@@ -342,7 +358,7 @@ class Comments(LineFilter):
             return None
         after = [k for k in range(first + 1, len(page)) if not blank[k] and not removed[k]]
         window = after[:SIGNOFF_WINDOW]
-        voiced = [k for k in window if _voiced(page, k)]
+        voiced = [k for k in window if _voiced(page, k) or QUESTION.search(stripped[k])]
         if (
             len(after) < SIGNOFF_MIN_AFTER
             or len(voiced) < SIGNOFF_MIN_VOICED
@@ -356,10 +372,36 @@ class Comments(LineFilter):
             "runs to the end"
         )
 
+    @staticmethod
+    def _voices(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
+        """The first run of ``VOICES_MIN`` lines in readers' voices among ``VOICES_WINDOW``
+        kept lines in a row, in the second half of the text: it starts at its first voice."""
+        running = list(accumulate(page.word_counts))
+        half = max(ready, bisect_left(running, running[-1] * REACTIONS_AFTER_SHARE))
+        kept = [k for k in range(half, len(page)) if not page.blank[k] and not removed[k]]
+        voiced = [_voiced(page, k) for k in kept]
+        for a in range(len(kept) - VOICES_WINDOW + 1):
+            if voiced[a] and sum(voiced[a : a + VOICES_WINDOW]) >= VOICES_MIN:
+                said = quote(page.stripped[kept[a]], 40)
+                count = sum(voiced[a : a + VOICES_WINDOW])
+                return kept[a], (
+                    f'{count} of {VOICES_WINDOW} lines in a row speak as readers, such as "{said}" '
+                    "(exclamations, smileys, @names): a comment thread, "
+                    "which runs to the end"
+                )
+        return None
+
 
 def _voiced(page: Page, i: int) -> bool:
-    """Line i speaks like a reader in a thread (``VOICE``) or opens like a comment."""
-    if VOICE.search(page.stripped[i], timeout=PATTERN_TIMEOUT):
+    """Line i speaks like a reader in a thread (``VOICE``) or opens like a comment; a list
+    item or a title does not."""
+    line = page.stripped[i]
+    if LISTED.match(line):
+        return False
+    words = _WORD.findall(line)
+    if len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words):
+        return False
+    if VOICE.search(line, timeout=PATTERN_TIMEOUT):
         return True
     found, low = patterns(), _low(page, i)
     return bool(
