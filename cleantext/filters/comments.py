@@ -112,6 +112,8 @@ _SIGNOFF_DASHES = ("—", "–", "―", "~", "-")
 # bullet, not a voice; "Name – …" is as often a term and its definition as a reply.
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<![\w:])[:;=]-?[)(DPp](?!\w)"
 VOICE = regex.compile(rf"(?<=\S.*)(?:{_EMOJI})|![\"”’)\s]*$|(?<!\S)@\w")
+# A character every voice holds (the first of an emoji's, a smiley's or an "@name"'s).
+VOICE_HINT = re.compile(r"[!@:;=\U0001F300-\U0001FAFF\u2600-\u27BF]")
 QUESTION = regex.compile(r"\?[\"”’)\s]*$")
 LISTED = regex.compile(rf"[ \t]*(?:[{re.escape(BULLETS)}✔✓]|\d+[.)][ \t]|{_EMOJI})")
 _WORD = regex.compile(r"[^\W\d_]+")
@@ -379,7 +381,11 @@ class Comments(LineFilter):
         running = list(accumulate(page.word_counts))
         half = max(ready, bisect_left(running, running[-1] * REACTIONS_AFTER_SHARE))
         kept = [k for k in range(half, len(page)) if not page.blank[k] and not removed[k]]
-        voiced = [_voiced(page, k) for k in kept]
+        # Only lines with one of a voice's characters, or a comment's opening key, can speak:
+        # one scan of the text finds the first, the index of line heads the second.
+        hints = {page.line_of(m.start()) for m in VOICE_HINT.finditer(page.text, page.starts[half])}
+        hints.update(page.lines_starting(patterns().reaction_keys))
+        voiced = [k in hints and _voiced(page, k) for k in kept]
         for a in range(len(kept) - VOICES_WINDOW + 1):
             if voiced[a] and sum(voiced[a : a + VOICES_WINDOW]) >= VOICES_MIN:
                 said = quote(page.stripped[kept[a]], 40)
