@@ -233,6 +233,24 @@ def test_exclaimed_list_items_and_titles_are_not_voices() -> None:
     assert removed_lines(Comments(), lines) == []
 
 
+def test_readers_agreeing_with_each_other_open_comments() -> None:
+    """Replies in a thread second or agree with another reader: "I second this question."."""
+    lines = [
+        *BODY,
+        *BODY,
+        "I second this question, the hours matter most.",
+        THREAD[1],
+        "Thumbs up.",
+    ]
+    assert removed_lines(Comments(), lines) == lines[2 * len(BODY) :]
+
+
+def test_a_consent_checkbox_is_not_a_reader_agreeing() -> None:
+    """ "I agree to the use of my personal data" is a sign-up form's, not a reply's."""
+    form = ["I agree to the use of my personal data by the publisher.", "Thanks for signing up."]
+    assert removed_lines(Comments(), [*BODY, *BODY, *form, "Thank you."]) == []
+
+
 # The filter looks closely only at candidate lines; these pin each shortcut against the
 # pattern it stands in for, on lines mixing signatures, headings, reactions and prose.
 SIGNATURE_BITS = st.sampled_from(
