@@ -329,3 +329,39 @@ def test_says_verbs_are_single_words_within_the_tail() -> None:
     assert verbs
     assert all(v.isalpha() and v == v.lower() for v in verbs)
     assert max(map(len, verbs)) < len(comments._TAIL("x" * 100))
+
+
+VOICE_BITS = st.sampled_from(
+    [
+        "Great post",
+        "wow!",
+        "!",
+        "@amy",
+        "a@b.org",
+        ":)",
+        ";-P",
+        ":-",
+        ":",
+        "=D",
+        "🙂",
+        "☀",
+        "x",
+        "Love it",
+        " ",
+    ]
+)
+VOICE_LINES = st.lists(
+    st.lists(VOICE_BITS, min_size=1, max_size=5).map("".join), min_size=1, max_size=10
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VOICE_LINES)
+def test_voice_hints_hold_every_speaking_line(lines: list[str]) -> None:
+    """``_voices`` looks at a line only where ``_voice_hints`` finds one of a voice's
+    characters: every line that ``_speaks`` must be among them."""
+    page = Page("\n".join(lines))
+    hints = set(comments._voice_hints(page, 0))
+    for i in range(len(page)):
+        if comments._speaks(page.stripped[i]):
+            assert i in hints

@@ -37,9 +37,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import gt, itemgetter
+from operator import gt, itemgetter, not_
 
+import numpy as np
 import regex
+from numpy.typing import NDArray
 
 from .. import markers
 from ..page import BULLETS, Page
@@ -107,13 +109,20 @@ SIGNOFF = regex.compile(
     r"[ \t]*(?:[—–―~][ \t]*|-(?=\p{Lu}))\p{Lu}[\w.'’-]*(?:[ \t]+\p{Lu}[\w.'’-]*){0,2}[ \t]*"
 )
 _SIGNOFF_DASHES = ("—", "–", "―", "~", "-")
-# The marks of a reader speaking in a thread: a line ending in "!", an emoji or a smiley after
-# some text, or an "@name" it answers. An emoji or a dash that opens the line is a list's
-# bullet, not a voice; "Name – …" is as often a term and its definition as a reply.
+# The marks of a reader speaking in a thread (``_speaks``, on a stripped line): a line ending
+# in "!", an emoji or a smiley after some text, or an "@name" it answers. An emoji or a dash
+# that opens the line is a list's bullet, not a voice; "Name – …" is as often a term and its
+# definition as a reply.
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<![\w:])[:;=]-?[)(DPp](?!\w)"
-VOICE = regex.compile(rf"(?<=\S.*)(?:{_EMOJI})|![\"”’)\s]*$|(?<!\S)@\w")
-# A character every voice holds (the first of an emoji's, a smiley's or an "@name"'s).
-VOICE_HINT = re.compile(r"[!@:;=\U0001F300-\U0001FAFF\u2600-\u27BF]")
+EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+SMILEY = re.compile(r"(?<![\w:])[:;=]-?[)(DPp](?!\w)")
+AT_NAME = re.compile(r"(?<!\S)@\w")
+_CLOSERS = '"”’) \t'
+# What ``_voice_hints`` looks for in the page's code points: "!", "@" and the emoji blocks
+# (first and last code point), and a smiley's eyes, nose and mouth, as ``SMILEY`` spells them.
+_EMOJI_BLOCKS = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF))
+_VOICE, _EYES, _NOSE, _MOUTH = 1, 2, 3, 4
+UNICODE = 0x110000
 QUESTION = regex.compile(r"\?[\"”’)\s]*$")
 LISTED = regex.compile(rf"[ \t]*(?:[{re.escape(BULLETS)}✔✓]|\d+[.)][ \t]|{_EMOJI})")
 _WORD = regex.compile(r"[^\W\d_]+")
@@ -198,11 +207,13 @@ class Comments(LineFilter):
             return
         ready = enough + 1
         start = self._heading(page, ready)
+        # The lines whose head may open a comment ("Great post…"), looked up once for both.
+        openers = page.lines_starting(patterns().reaction_keys)
         for found in (
             self._signatures(page, removed, ready),
-            self._reactions(page, removed, ready),
+            self._reactions(page, removed, ready, openers),
             self._signoff(page, removed, ready),
-            self._voices(page, removed, ready),
+            self._voices(page, removed, ready, openers),
         ):
             if found is not None and (start is None or found[0] < start[0]):
                 start = found
@@ -292,12 +303,12 @@ class Comments(LineFilter):
         )
 
     @staticmethod
-    def _reactions(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
+    def _reactions(
+        page: Page, removed: Sequence[bool], ready: int, openers: Sequence[int]
+    ) -> tuple[int, str] | None:
         words, blank, ends = page.word_counts, page.blank, page.ends_sentence
         found = patterns()
-        candidates = [
-            i for i in page.lines_starting(found.reaction_keys) if i >= ready and not removed[i]
-        ]
+        candidates = [i for i in openers if i >= ready and not removed[i]]
         if not candidates:
             return None
         # The lines where the second half, and the last part, of the text's words begin: the
@@ -375,22 +386,39 @@ class Comments(LineFilter):
         )
 
     @staticmethod
-    def _voices(page: Page, removed: Sequence[bool], ready: int) -> tuple[int, str] | None:
+    def _voices(
+        page: Page, removed: Sequence[bool], ready: int, openers: Sequence[int]
+    ) -> tuple[int, str] | None:
         """The first run of ``VOICES_MIN`` lines in readers' voices among ``VOICES_WINDOW``
         kept lines in a row, in the second half of the text: it starts at its first voice."""
+        blank = page.blank
         running = list(accumulate(page.word_counts))
         half = max(ready, bisect_left(running, running[-1] * REACTIONS_AFTER_SHARE))
-        kept = [k for k in range(half, len(page)) if not page.blank[k] and not removed[k]]
-        # Only lines with one of a voice's characters, or a comment's opening key, can speak:
-        # one scan of the text finds the first, the index of line heads the second.
-        hints = {page.line_of(m.start()) for m in VOICE_HINT.finditer(page.text, page.starts[half])}
-        hints.update(page.lines_starting(patterns().reaction_keys))
-        voiced = [k in hints and _voiced(page, k) for k in kept]
-        for a in range(len(kept) - VOICES_WINDOW + 1):
-            if voiced[a] and sum(voiced[a : a + VOICES_WINDOW]) >= VOICES_MIN:
-                said = quote(page.stripped[kept[a]], 40)
-                count = sum(voiced[a : a + VOICES_WINDOW])
-                return kept[a], (
+        # Only lines with one of a voice's characters ("!", "@", an emoji, a smiley's eyes) can
+        # speak: found at once in the page's code points (numpy), from the second half on.
+        stripped = page.stripped
+        hinted = _voice_hints(page, half)
+        speaking = {k for k in hinted if _speaks(stripped[k])}
+        start, lower = patterns().reaction_start.match, page.lower
+        opening = (k for k in openers if k >= half and start(lower, page.starts[k]))
+        voiced = [
+            k
+            for k in sorted(speaking.union(opening))
+            if not blank[k] and not removed[k] and _voiced(page, k, k in speaking)
+        ]
+        if len(voiced) < VOICES_MIN:
+            return None
+        # Each line's rank among the kept lines (a C loop: kept is "not blank and not removed",
+        # ``a > b`` on booleans being ``a and not b``); a window is VOICES_WINDOW ranks.
+        rank = list(accumulate(map(gt, map(not_, blank), removed)))
+        ranks = [rank[k] for k in voiced]
+        for j, k in enumerate(voiced):
+            if ranks[j] + VOICES_WINDOW - 1 > rank[-1]:
+                break  # too few kept lines left for a whole window
+            count = bisect_left(ranks, ranks[j] + VOICES_WINDOW) - j
+            if count >= VOICES_MIN:
+                said = quote(page.stripped[k], 40)
+                return k, (
                     f'{count} of {VOICES_WINDOW} lines in a row speak as readers, such as "{said}" '
                     "(exclamations, smileys, @names): a comment thread, "
                     "which runs to the end"
@@ -398,23 +426,65 @@ class Comments(LineFilter):
         return None
 
 
-def _voiced(page: Page, i: int) -> bool:
-    """Line i speaks like a reader in a thread (``VOICE``) or opens like a comment; a list
-    item or a title does not."""
+@lru_cache(maxsize=1)
+def _voice_table() -> NDArray[np.uint8]:
+    """What each code point is to ``_voice_hints``: ``_VOICE`` ("!", "@", an emoji), a
+    smiley's ``_EYES``, ``_NOSE`` or ``_MOUTH``, or 0."""
+    table = np.zeros(UNICODE, dtype=np.uint8)
+    for lo, hi in _EMOJI_BLOCKS:
+        table[lo : hi + 1] = _VOICE
+    for chars, kind in (("!@", _VOICE), (":;=", _EYES), ("-", _NOSE), (")(DPp", _MOUTH)):
+        table[list(map(ord, chars))] = kind
+    return table
+
+
+def _voice_hints(page: Page, first: int) -> list[int]:
+    """The lines from ``first`` on that hold "!", "@", an emoji or a smiley's eyes and
+    mouth (":)", ";-P"): a superset of the lines that ``_speaks``, found by one look-up of
+    the page's code points (numpy) instead of a pattern per line."""
+    if first >= len(page):
+        return []
+    at = page.starts[first]
+    kind = _voice_table()[page.codes[at:]]
+    # The eyes are few: what follows each (a nose, maybe, then a mouth) is looked up by
+    # index, with nothing past the text's end.
+    eyes = np.flatnonzero(kind == _EYES)
+    after = np.append(kind, np.zeros(2, dtype=np.uint8))
+    one, two = after[eyes + 1], after[eyes + 2]
+    smiles = eyes[(one == _MOUTH) | ((one == _NOSE) & (two == _MOUTH))]
+    where = np.concatenate((np.flatnonzero(kind == _VOICE), smiles)) + at
+    lines = np.unique(page.bounds[0].searchsorted(where, side="right") - 1)
+    return lines.tolist()  # type: ignore[no-any-return]
+
+
+def _speaks(line: str) -> bool:
+    """The stripped line ends in "!", holds an emoji or a smiley after its first character,
+    or answers an "@name": a reader's voice in a thread."""
+    return bool(
+        line.rstrip(_CLOSERS).endswith("!")
+        or EMOJI.search(line, 1)
+        or SMILEY.search(line, 1)
+        or ("@" in line and AT_NAME.search(line))
+    )
+
+
+def _voiced(page: Page, i: int, speaks: bool | None = None) -> bool:
+    """Line i speaks like a reader in a thread (``_speaks``, or ``speaks`` when the caller
+    looked already) or opens like a comment; a list item or a title does not (looked at
+    only once the line speaks, the rarer case)."""
     line = page.stripped[i]
+    if not (_speaks(line) if speaks is None else speaks):
+        found, low = patterns(), _low(page, i)
+        if not (
+            found.reaction.match(low, timeout=PATTERN_TIMEOUT)
+            or found.praise.match(low, timeout=PATTERN_TIMEOUT)
+            or found.greeting.fullmatch(low, timeout=PATTERN_TIMEOUT)
+        ):
+            return False
     if LISTED.match(line):
         return False
     words = _WORD.findall(line)
-    if len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words):
-        return False
-    if VOICE.search(line, timeout=PATTERN_TIMEOUT):
-        return True
-    found, low = patterns(), _low(page, i)
-    return bool(
-        found.reaction.match(low, timeout=PATTERN_TIMEOUT)
-        or found.praise.match(low, timeout=PATTERN_TIMEOUT)
-        or found.greeting.fullmatch(low, timeout=PATTERN_TIMEOUT)
-    )
+    return not (len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words))
 
 
 def _says_lines(page: Page, verbs: tuple[str, ...]) -> list[int]:
