@@ -2,7 +2,7 @@
 
 An extractor such as trafilatura appends the comments after the article (``extract`` keeps
 them by default), and a page's text carries them between the article and the footer. The
-thread announces itself in two ways:
+thread announces itself in these ways:
 
 * a heading ("59 Comments", "Leave a Reply", "12 thoughts on “…”", "Kommentare");
 * the signature lines comment software writes around each comment: "Cindy says", "Reply",
@@ -24,9 +24,10 @@ thread announces itself in two ways:
 The headings, buttons and verbs are phrases of the marker tables' ``[comment]``, ``[reply]``
 and ``[says]`` sections (the openings: ``[reaction]``, ``[praise]`` and ``[greeting]``), of
 every language at once (comment software prints its own language whatever the article's).
-Either only counts after the article has begun (some paragraphs of prose before it): a
-"Comments (5)" link under the headline opens no thread. Everything after the start goes: a
-thread's end is the end of the text, or the footer that other filters take anyway.
+Each only counts after the article has begun (some paragraphs of prose before it): a
+"Comments (5)" link under the headline opens no thread. The earliest start found wins, and
+everything after it goes: a thread's end is the end of the text, or the footer that other
+filters take anyway.
 """
 
 from __future__ import annotations
@@ -189,7 +190,8 @@ def patterns() -> Patterns:
 
 
 class Comments(LineFilter):
-    """Removes a readers' comment thread, found by its heading or its signature lines."""
+    """Removes a readers' comment thread, found by its heading, its signature lines, its
+    openings, the author's sign-off before it or a run of readers' voices."""
 
     name = "comments"
 
