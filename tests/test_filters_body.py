@@ -377,3 +377,61 @@ def test_table_rows_need_a_bar_at_an_edge_and_three_bars() -> None:
     lines = ["| a | b |", "a | b | c |", "| a | b", "a | b | c", "Home"]
     page = Page("\n".join(lines) + "\n")
     assert body.table_rows(page, range(len(lines))).tolist() == [True, True, False, False, False]
+
+
+# A packing list inside a travel article: short lines a line scorer reads as a menu, with the
+# article's prose above and below it, long enough that the densest run of prose (the body)
+# covers only one side of it.
+CHECKLIST = [
+    "Passport",
+    "Sun cream",
+    "Walking boots",
+    "Rain jacket",
+    "Phone charger",
+    "Maps",
+    "Water bottle",
+    "First aid kit",
+    "Head torch",
+    "Spare socks",
+    "Sun hat",
+    "Snacks",
+    "Whistle",
+    "Cash",
+    "Blister plasters",
+    "Insect repellent",
+    "Sunglasses",
+    "Binoculars",
+]
+BEFORE_LIST = [
+    "The coastal path runs for more than forty miles between the two harbours, and most "
+    "walkers take three days to cover it with stops in the villages on the way.",
+    "The guides who lead groups along it every summer say the weather can turn within an "
+    "hour, and that the cliffs are no place to be caught without the right kit.",
+    "They hand every walker the same short list before the first morning, and they check it "
+    "at the harbour wall before anyone sets off.",
+]
+AFTER_LIST = [
+    "The first stage ends at a youth hostel above the bay, where the warden serves supper "
+    "until nine and keeps a record of everyone who has walked in that day.",
+    "The second stage is the longest, and the guides advise starting before eight so that "
+    "the steep climb out of the valley is done before the afternoon heat.",
+    "The last stage drops back to sea level and finishes at the ferry pier, where a bus "
+    "runs back to the start twice a day during the season.",
+]
+
+
+def test_a_list_inside_the_article_stays_and_the_menus_go() -> None:
+    gone = removed_lines(Body(), [*MENU, *BEFORE_LIST, *CHECKLIST, *AFTER_LIST, *MENU])
+    assert not set(gone) & set(CHECKLIST)
+    assert not set(gone) & set(AFTER_LIST)
+    assert len(set(gone) & set(MENU)) >= len(MENU) - 2
+
+
+def test_inside_the_article_means_enough_prose_above_and_below() -> None:
+    # Ten prose lines: a line needs max(3, 0.2 * 10) = 3 of them above and 3 below.
+    prose = np.array([False, True, True, True, False, True, True, True, True, True, True, False])
+    inside = [False, False, False, False, True, True, True, True, False, False, False, False]
+    assert body.inside_article(prose).tolist() == inside
+    # Two above and two below is too few, whatever the share.
+    assert not body.inside_article(np.array([True, True, False, True, True])).any()
+    assert body.inside_article(np.zeros(0, dtype=np.bool_)).tolist() == []

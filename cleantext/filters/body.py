@@ -46,6 +46,11 @@ SHORT_LINE_WORDS = 5
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 HEADLINE_MAX_WORDS = 30
 LONG_PARAGRAPH_WORDS = 60
+# A line with at least this share of the text's prose lines above it and below it, and at
+# least INSIDE_MIN_PROSE on each side, lies inside the article: a list item, a table row, a
+# line of code or a subheading, not a menu (menus sit above the article or below it).
+INSIDE_SHARE = 0.2
+INSIDE_MIN_PROSE = 3
 HEADLINE_OVERLAP = 0.6
 SEPARATORS = (" | ", "»", " · ", " / ", " • ")
 BULLET_CHARS = "•-*–·▪►"
@@ -730,6 +735,23 @@ def long_paragraphs(page: Page) -> NDArray[np.bool_]:
     return (page.word_array >= LONG_PARAGRAPH_WORDS) & page.textlike
 
 
+def inside_article(prose: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """Lines with a fifth of the text's prose lines (and at least three) both above and
+    below: part of the article whatever they look like.
+
+    Extractors hand over articles whose lists, tables and code read like menus to a line
+    scorer; menus sit above the article or below it, and a lost paragraph costs more than a
+    kept menu line."""
+    seen = np.cumsum(prose, dtype=np.int64)
+    if not len(seen):
+        return np.zeros(0, dtype=np.bool_)
+    total = int(seen[-1])
+    need = max(INSIDE_MIN_PROSE, INSIDE_SHARE * total)
+    above = seen - prose
+    below = total - seen
+    return (above >= need) & (below >= need)
+
+
 def table_rows(page: Page, act: Sequence[int]) -> NDArray[np.bool_]:
     """A line that opens or closes with "|" and holds three or more is a row of a table the
     article carries (specs, prices, results): its short cells read like a menu to the scorer.
@@ -878,8 +900,8 @@ class Body(LineFilter):
             return
         cols = _Rows(matrix)
         headline = find_headline(page, act, cols)
-        # A paragraph of prose inside the article's body, any long paragraph, or a table row
-        # is never taken on a score alone: a lost paragraph costs a reader more than a kept
+        # A paragraph of prose inside the article's body, any long paragraph, a table row or
+        # a line with the article's prose above and below it is never taken on a score alone: a lost paragraph costs a reader more than a kept
         # menu line.
         keep = final >= layers.threshold
         keep |= (cols["in_body"] != 0.0) & page.prose_array.take(ix)
@@ -887,6 +909,7 @@ class Body(LineFilter):
         keep |= table_rows(page, act)
         if headline is not None:
             keep[headline] = True
+        keep |= inside_article(page.prose_array.take(ix))
         first_ix, last_ix = _runs(~keep)
         if not len(first_ix):
             return
