@@ -900,9 +900,9 @@ class Body(LineFilter):
             return
         cols = _Rows(matrix)
         headline = find_headline(page, act, cols)
-        # A paragraph of prose inside the article's body, any long paragraph, a table row or
-        # a line with the article's prose above and below it is never taken on a score alone: a lost paragraph costs a reader more than a kept
-        # menu line.
+        # A paragraph of prose inside the article's body, any long paragraph, a table row,
+        # or a line with the article's prose above and below it is never taken on a score
+        # alone: a lost paragraph costs a reader more than a kept menu line.
         keep = final >= layers.threshold
         keep |= (cols["in_body"] != 0.0) & page.prose_array.take(ix)
         keep |= long_paragraphs(page).take(ix)
