@@ -57,6 +57,40 @@ def test_one_trailing_quote_kept() -> None:
     assert removed_lines(Teasers(), lines) == []
 
 
+REVIEWS = [
+    "Best Standing Desk Converters at a Glance",
+    "Ergotron LX 83/100 Rating. The LX stands out as a versatile converter, featuring a tilting "
+    "keyboard tray, a gas spring that lifts a full load without effort and a footprint small "
+    "enough for a cramped corner desk; stability at standing height is excellent, with almost "
+    "no wobble while typing. Full LX Review…",
+    "Vari Pro 82/100 Rating. The Vari Pro impresses with its robust double z-shaped base, solid "
+    "build quality and a height range that suits tall users, though the surface is a little "
+    "shallow for two large monitors and the keyboard deck does not tilt at all. Read the full "
+    "Vari Pro review…",
+    "Flexispot M7 80/100 Rating. A budget converter that clamps to the desk edge and moves "
+    "straight up, so it never pushes into your chair; the lever is stiff at first and the "
+    "paint chips easily, but for the price it is hard to fault anything that matters. Full "
+    "Flexispot M7 Review…",
+]
+
+
+def test_long_summaries_inside_the_text_kept() -> None:
+    """A review roundup lists its products in long paragraphs ending in a "Full review…" link,
+    with the article going on after them: the article's own list, not teasers."""
+    lines = [PROSE, *REVIEWS, "What is a standing desk converter?", PROSE]
+    assert removed_lines(Teasers(), lines) == []
+
+
+def test_long_summaries_ending_the_text_removed() -> None:
+    """Long excerpts in a "more stories" block at the end of the text are still teasers."""
+    assert removed_lines(Teasers(), [PROSE, *REVIEWS]) == REVIEWS
+
+
+def test_run_that_is_all_the_text_kept() -> None:
+    """When the extractor kept nothing but the teasers, removing them would empty the page."""
+    assert removed_lines(Teasers(), TEASERS) == []
+
+
 def test_dash_separated_list_removed() -> None:
     items = [
         "-",
