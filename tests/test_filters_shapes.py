@@ -151,6 +151,44 @@ def test_repeated_list_items_and_code_kept() -> None:
     assert removed_lines(Repeats(), lines) == [PROSE]
 
 
+def test_record_fields_and_recurring_labels_kept() -> None:
+    """A directory of agencies gives each entry the same fields and the same subheading; an
+    extractor drops the list bullets, so only their standing alone among new lines shows it."""
+    label = "Why clients choose them"
+    entries = []
+    for name, town, size in [("Brightside Digital", "Austin", "11 – 50"),
+                             ("Northwind Web", "Leeds", "2 – 10"),
+                             ("Koala Studio", "Leeds", "11 – 50")]:  # fmt: skip
+        entries += [
+            name,
+            label,
+            f"{name} builds and runs online shops for retailers in and around {town}.",
+            f"Office Location: {town}, United Kingdom",
+            f"Team Size: {size} employees",
+        ]
+    assert removed_lines(Repeats(), [PROSE, *entries]) == []
+
+
+def test_block_printed_twice_removed_with_its_fields() -> None:
+    """The article printed again below itself: its copied field lines go with the rest."""
+    block = [
+        "Office Location: Austin, Texas",
+        "Team Size: 11 – 50 employees",
+        "Brightside Digital builds and runs online shops for retailers across the state.",
+    ]
+    assert removed_lines(Repeats(), [PROSE, *block, *block]) == block
+
+
+def test_paragraph_seen_three_times_removed() -> None:
+    """Only short lines count as labels: a paragraph printed three times is still a copy."""
+    note = (
+        "Note: students must have a basic understanding of computers, and some prior "
+        "experience with photo editing software will help a great deal in this course."
+    )
+    lines = [note, PROSE, note, PROSE + " Again.", note]
+    assert removed_lines(Repeats(), lines) == [note, note]
+
+
 def test_caption_keeps_its_words_and_loses_its_credit() -> None:
     from cleantext import clean
 
