@@ -36,6 +36,8 @@ REMOVED = [
     "Table of Contents",
     "Book a Demo",
     "Sign up for the Morning Briefing",
+    # An affiliate button under each product of a review.
+    "Check Price on Amazon",
 ]
 KEPT = [
     PROSE,
@@ -52,6 +54,7 @@ KEPT = [
     # the article describing it, so only a short line opening with it is a prompt.
     "Members can sign up for the rewards programme at any branch and earn a point for every "
     "pound spent, with free upgrades once they reach the second tier.",
+    "Check the price of the spare battery before you buy the drill: it is half the cost.",
     # An affiliate note is article text on many sites (the bench's gold keeps a third).
     "Our editors handpick every product we feature. We may earn a commission from purchases.",
 ]
