@@ -35,6 +35,9 @@ REMOVED = [
     "The views expressed by the authors of this blog are their own.",
     "Table of Contents",
     "Book a Demo",
+    "Sign up for the Morning Briefing",
+    # An affiliate button under each product of a review.
+    "Check Price on Amazon",
 ]
 KEPT = [
     PROSE,
@@ -47,6 +50,11 @@ KEPT = [
     "Readers told us the newsletter was the first thing they opened each morning.",
     "Stay up to date on your vaccinations before you travel.",
     "The table of contents lists twelve chapters, one for each month of the trial.",
+    # "Sign up for the …" takes any object (a programme, a plan, a class): in a sentence it is
+    # the article describing it, so only a short line opening with it is a prompt.
+    "Members can sign up for the rewards programme at any branch and earn a point for every "
+    "pound spent, with free upgrades once they reach the second tier.",
+    "Check the price of the spare battery before you buy the drill: it is half the cost.",
     # An affiliate note is article text on many sites (the bench's gold keeps a third).
     "Our editors handpick every product we feature. We may earn a commission from purchases.",
 ]

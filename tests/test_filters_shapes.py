@@ -57,6 +57,40 @@ def test_one_trailing_quote_kept() -> None:
     assert removed_lines(Teasers(), lines) == []
 
 
+REVIEWS = [
+    "Best Standing Desk Converters at a Glance",
+    "Ergotron LX 83/100 Rating. The LX stands out as a versatile converter, featuring a tilting "
+    "keyboard tray, a gas spring that lifts a full load without effort and a footprint small "
+    "enough for a cramped corner desk; stability at standing height is excellent, with almost "
+    "no wobble while typing. Full LX Review…",
+    "Vari Pro 82/100 Rating. The Vari Pro impresses with its robust double z-shaped base, solid "
+    "build quality and a height range that suits tall users, though the surface is a little "
+    "shallow for two large monitors and the keyboard deck does not tilt at all. Read the full "
+    "Vari Pro review…",
+    "Flexispot M7 80/100 Rating. A budget converter that clamps to the desk edge and moves "
+    "straight up, so it never pushes into your chair; the lever is stiff at first and the "
+    "paint chips easily, but for the price it is hard to fault anything that matters. Full "
+    "Flexispot M7 Review…",
+]
+
+
+def test_long_summaries_inside_the_text_kept() -> None:
+    """A review roundup lists its products in long paragraphs ending in a "Full review…" link,
+    with the article going on after them: the article's own list, not teasers."""
+    lines = [PROSE, *REVIEWS, "What is a standing desk converter?", PROSE]
+    assert removed_lines(Teasers(), lines) == []
+
+
+def test_long_summaries_ending_the_text_removed() -> None:
+    """Long excerpts in a "more stories" block at the end of the text are still teasers."""
+    assert removed_lines(Teasers(), [PROSE, *REVIEWS]) == REVIEWS
+
+
+def test_run_that_is_all_the_text_kept() -> None:
+    """When the extractor kept nothing but the teasers, removing them would empty the page."""
+    assert removed_lines(Teasers(), TEASERS) == []
+
+
 def test_dash_separated_list_removed() -> None:
     items = [
         "-",
@@ -115,6 +149,44 @@ def test_repeated_list_items_and_code_kept() -> None:
     code = "    result = session.execute(query, params)"
     lines = ["Garmin Forerunner", spec, PROSE, "Coros Pace", spec, code, PROSE, code]
     assert removed_lines(Repeats(), lines) == [PROSE]
+
+
+def test_record_fields_and_recurring_labels_kept() -> None:
+    """A directory of agencies gives each entry the same fields and the same subheading; an
+    extractor drops the list bullets, so only their standing alone among new lines shows it."""
+    label = "Why clients choose them"
+    entries = []
+    for name, town, size in [("Brightside Digital", "Austin", "11 – 50"),
+                             ("Northwind Web", "Leeds", "2 – 10"),
+                             ("Koala Studio", "Leeds", "11 – 50")]:  # fmt: skip
+        entries += [
+            name,
+            label,
+            f"{name} builds and runs online shops for retailers in and around {town}.",
+            f"Office Location: {town}, United Kingdom",
+            f"Team Size: {size} employees",
+        ]
+    assert removed_lines(Repeats(), [PROSE, *entries]) == []
+
+
+def test_block_printed_twice_removed_with_its_fields() -> None:
+    """The article printed again below itself: its copied field lines go with the rest."""
+    block = [
+        "Office Location: Austin, Texas",
+        "Team Size: 11 – 50 employees",
+        "Brightside Digital builds and runs online shops for retailers across the state.",
+    ]
+    assert removed_lines(Repeats(), [PROSE, *block, *block]) == block
+
+
+def test_paragraph_seen_three_times_removed() -> None:
+    """Only short lines count as labels: a paragraph printed three times is still a copy."""
+    note = (
+        "Note: students must have a basic understanding of computers, and some prior "
+        "experience with photo editing software will help a great deal in this course."
+    )
+    lines = [note, PROSE, note, PROSE + " Again.", note]
+    assert removed_lines(Repeats(), lines) == [note, note]
 
 
 def test_caption_keeps_its_words_and_loses_its_credit() -> None:

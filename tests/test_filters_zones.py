@@ -39,3 +39,20 @@ def test_pager_takes_the_headline_it_links_to() -> None:
     lines = [*BODY, "Previous Story", "NSA Ajit Doval meets UK counterpart", "Next Story"]
     assert removed_lines(Zones(), lines) == lines[2:]
     assert reasons(Zones(), lines)[0] == 'pager "Previous Story" and the headline it links to'
+
+
+def test_top_picks_of_a_roundup_kept() -> None:
+    """ "Top Picks" in a buying guide opens the article's own shortlist of products and their
+    pros and cons, not a block of links to other stories."""
+    picks = [
+        "Top Picks",
+        "Best Overall",
+        "Breville Custom Loaf Bread Maker",
+        "- Paddles collapse after kneading",
+        "- Mix-in dispenser",
+        "- Noisy",
+    ]
+    prose = (
+        "Breville appliances have done consistently well in our testing, and this is no different."
+    )
+    assert removed_lines(Zones(), [*BODY, *picks, prose]) == []

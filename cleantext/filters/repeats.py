@@ -4,10 +4,19 @@ Only the first occurrence is kept; short lines ("Share", "Login") are left to th
 filters, since a repeated short line says little. Neither are list items, table rows and
 indented lines: an extractor keeps an article's lists, tables and code, where the same item
 ("- Remote: Remote with screen", a spec per product, a line of code) recurs by design.
+
+A copy whose neighbours are those of the first occurrence is part of a block printed twice
+(the article again below itself) and goes. A copy standing alone among new lines is part of
+the article's own structure when the line recurs three times or more (a per-item label such as
+"Challenges to plan for") or a record's field ("Team Size: 11 – 50 employees", a label
+that comes with other values elsewhere), as long as it is short (a label, not a paragraph
+printed again): those stay.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ..page import BULLETS, Page
@@ -16,6 +25,15 @@ from .markers import quote
 
 MIN_WORDS = 4
 MIN_CHARS = 20
+# A line seen this often, apart from copied blocks, is a recurring element of a list.
+MIN_RECURRING = 3
+# Labels and fields are short; a paragraph seen again ("Note: students must …", placeholder
+# text) is a copy even when it stands alone.
+LABEL_MAX_WORDS = 12
+# "Label: value" or "Label | value": a short label (up to five words) and a value (not "://").
+# A field when the label also comes with another value ("Team Size: 2 – 10 employees"): the
+# schema of records, not a headline with a colon.
+FIELD = re.compile(r"^([^\W\d_][^\s:|]*+(?:[ \t][^\s:|]++){0,4})[ \t]?[:|](?!//)[ \t]*\S")
 
 
 class Repeats(LineFilter):
@@ -25,13 +43,66 @@ class Repeats(LineFilter):
 
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
         seen: dict[str, int] = {}
+        copies: list[tuple[int, int]] = []
         stripped, lengths, words = page.stripped, page.lengths, page.word_counts
         for i, s in enumerate(stripped):
             if lengths[i] < MIN_CHARS or words[i] < MIN_WORDS or removed[i]:
                 continue
             first = seen.setdefault(s, i)
             if first != i and not _structured(page.lines[i]):
-                yield i, i, f'line repeats line {first + 1} verbatim: "{quote(s, 50)}"'
+                copies.append((i, first))
+        if not copies:
+            return
+        prev, nxt = _neighbours(page, removed)
+        counts = Counter(stripped[i] for i, _ in copies)
+        fields = _fields(stripped)
+        for i, first in copies:
+            s = stripped[i]
+            block = _same(stripped, prev[i], prev[first]) or _same(stripped, nxt[i], nxt[first])
+            if (
+                not block
+                and words[i] <= LABEL_MAX_WORDS
+                and (counts[s] + 1 >= MIN_RECURRING or _label(s) in fields)
+            ):
+                continue
+            yield i, i, f'line repeats line {first + 1} verbatim: "{quote(s, 50)}"'
+
+
+def _label(line: str) -> str | None:
+    m = FIELD.match(line)
+    return m.group(1).lower() if m else None
+
+
+def _fields(stripped: Sequence[str]) -> set[str]:
+    """The labels that come with two values or more on the page."""
+    values: dict[str, str] = {}
+    fields: set[str] = set()
+    for s in stripped:
+        if (label := _label(s)) is not None and values.setdefault(label, s) != s:
+            fields.add(label)
+    return fields
+
+
+def _neighbours(page: Page, removed: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """The previous and next line that is neither blank nor removed (-1 when none)."""
+    n = len(page)
+    keep = [not (page.blank[k] or removed[k]) for k in range(n)]
+    prev, nxt = [-1] * n, [-1] * n
+    last = -1
+    for k in range(n):
+        prev[k] = last
+        if keep[k]:
+            last = k
+    last = -1
+    for k in range(n - 1, -1, -1):
+        nxt[k] = last
+        if keep[k]:
+            last = k
+    return prev, nxt
+
+
+def _same(stripped: Sequence[str], a: int, b: int) -> bool:
+    return a >= 0 and b >= 0 and a != b and stripped[a] == stripped[b]
 
 
 def _structured(line: str) -> bool:

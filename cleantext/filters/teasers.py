@@ -1,7 +1,10 @@
 """Teaser lists without a heading: summaries cut short with "…", one after another.
 
 One summary ending in "…" can be a quote trailing off; three in a row, or two at the end of
-the text, are a list of links to other stories.
+the text, are a list of links to other stories. A teaser is cut at a short budget (a sentence
+or two), so a run of long paragraphs ending in "…" in the middle of the text is the article's
+own list (product reviews with a "Full review…" link, event descriptions) and stays; and a run
+that is all the text is left, since removing it would leave nothing of the page.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ MIN_RUN = 3
 MIN_RUN_AT_END = 2
 # Lines between the truncated summaries (their headlines) are short.
 HEADLINE_MAX_WORDS = 20
+# Summaries this long (median words of the cut lines) are paragraphs, not teasers, unless
+# they end the text, where a site's "more stories" block of long excerpts sits.
+LONG_SUMMARY_WORDS = 40
 
 
 class Teasers(LineFilter):
@@ -67,5 +73,19 @@ class Teasers(LineFilter):
                 headline = first
             if count >= MIN_RUN or (at_end and count >= MIN_RUN_AT_END):
                 start = headline if count >= MIN_RUN else first
-                yield start, last, f'run of {count} summaries cut short with "…"'
+                if (at_end or not _long(page, first, last)) and not _whole_text(
+                    page, removed, start, last
+                ):
+                    yield start, last, f'run of {count} summaries cut short with "…"'
             i = last + 1
+
+
+def _long(page: Page, first: int, last: int) -> bool:
+    """The cut lines of the run are paragraphs: their median length is LONG_SUMMARY_WORDS."""
+    sizes = sorted(page.word_counts[k] for k in range(first, last + 1) if page.ends_ellipsis[k])
+    return sizes[len(sizes) // 2] >= LONG_SUMMARY_WORDS
+
+
+def _whole_text(page: Page, removed: Sequence[bool], start: int, last: int) -> bool:
+    """Nothing but blank or removed lines outside the run: it is all the page kept."""
+    return all(removed[k] or page.blank[k] for k in range(len(page)) if k < start or k > last)
