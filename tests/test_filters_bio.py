@@ -101,3 +101,52 @@ def test_lines_match_the_plain_filter(rows: list[tuple[str, bool]], language: st
     removed = [gone for _, gone in rows][: len(page)]
     removed += [False] * (len(page) - len(removed))
     assert list(Bio().lines(page, removed)) == plain_lines(page, removed)
+
+
+NAMED_BIO = (
+    "Elliot is a sales executive at Northbay Systems, where he helps finance teams plan "
+    "their move to shared services."
+)
+
+
+def test_a_box_headed_by_the_authors_name_is_removed() -> None:
+    """No "About the author": the name alone heads the box, and the bio opens with it."""
+    lines = [*BODY, "Elliot Raba", "Enterprise Sales Executive", NAMED_BIO]
+    assert removed_lines(Bio(), lines) == ["Elliot Raba", "Enterprise Sales Executive", NAMED_BIO]
+    assert reasons(Bio(), lines) == [
+        'author box: the name "Elliot Raba" heads a short bio about it, '
+        '"Elliot is a sales executive..."'
+        ", in the last lines, to the end"
+    ]
+
+
+def test_a_written_by_heading_with_the_name() -> None:
+    bio_line = BIO.replace("Dana Whitfield", "Cassidy Horton")
+    lines = [*BODY, "Written by Cassidy Horton", bio_line]
+    assert removed_lines(Bio(), lines) == ["Written by Cassidy Horton", bio_line]
+
+
+def test_a_name_over_a_greeting_is_a_box() -> None:
+    hello = (
+        "Hello, and welcome! I'm the editor of this site and have roasted my own coffee at "
+        "home for more than a decade."
+    )
+    assert removed_lines(Bio(), [*BODY, "Asser Lund", hello]) == ["Asser Lund", hello]
+
+
+def test_a_name_over_other_prose_is_kept() -> None:
+    """The paragraph under the name is not about that person: a section of the article."""
+    lines = [*BODY, "Spring Creek", BODY[0]]
+    assert removed_lines(Bio(), lines) == []
+
+
+def test_the_last_of_a_list_of_people_is_kept() -> None:
+    """Each item is a name over a paragraph that opens with it: the list is the article."""
+    other = NAMED_BIO.replace("Elliot", "Maria").replace(" he ", " she ")
+    lines = [*BODY, "Maria Kovacs", other, *BODY[:1], "Elliot Raba", NAMED_BIO]
+    assert removed_lines(Bio(), lines) == []
+
+
+def test_a_name_far_from_the_end_is_kept() -> None:
+    lines = [*BODY, "Elliot Raba", NAMED_BIO, *BODY]
+    assert removed_lines(Bio(), lines) == []

@@ -3,7 +3,8 @@
 
 A credit is a short line, not a sentence, that is wholly in brackets or starts with a credit
 word ("Photo:", "Image Source :"), where the credit words come from the marker tables. A
-caption that ends in a bracketed credit keeps its words and loses only the credit.
+caption that ends in a credit, bracketed or after its last sentence ("… Photo: Thomas Kuoh"),
+keeps its words and loses only the credit.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ BRACKETED = regex.compile(
 )
 # A bracketed credit closing a longer line: "… on Tuesday. (Photo: Daniel Kerr/Coastal Press)".
 TRAILING = regex.compile(r"[ \t]*[(\[](?P<inner>[^()\[\]\n]{3,150})[)\]][ \t]*$")
+# An unbracketed credit closing a caption after its last sentence: "… in Sonoma. Photo: Thomas
+# Kuoh", "… a mortgage? Picture: Getty". One colon, and no sentence after it.
+PLAIN_TRAILING = regex.compile(
+    r"(?<=[.!?…)”\"])[ \t]+(?P<inner>[^\n.!?:]{1,40}:[ \t]*[^\n.!?:]{2,60}?)[ \t]*$"
+)
+PLAIN_CREDIT_MAX_WORDS = 8
 # A lone embed handle: "@YouTube", "@reuters".
 HANDLE = regex.compile(LINE_START + r"[ \t]*@[\w.]{2,40}[ \t]*$", regex.MULTILINE)
 # "Photo : …", "Image Source: …", "Foto: …": a credit word, maybe a second one, a colon.
@@ -114,6 +121,18 @@ class Credits(LineFilter):
             if leading.match(low, m.start("inner"), m.end("inner"), timeout=PATTERN_TIMEOUT):
                 said = quote(text[m.start("inner") : m.end("inner")].strip())
                 yield Removal(m.start(), m.end(), self.name, f'caption ends in credit "{said}"')
+        for i in page.lines_containing((":",)):
+            if removed[i]:
+                continue
+            m = PLAIN_TRAILING.search(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
+            if m is None or len(m.group("inner").split()) > PLAIN_CREDIT_MAX_WORDS:
+                continue
+            word = leading.match(low, m.start("inner"), stops[i], timeout=PATTERN_TIMEOUT)
+            if word is not None and text[word.end() - 1] == ":":
+                said = quote(m.group("inner").strip())
+                yield Removal(
+                    m.start(), m.end(), self.name, f'caption ends in credit "{said}" after its text'
+                )
 
 
 def _opener(text: str, start: int, end: int) -> int:

@@ -1,7 +1,11 @@
-"""Lists of related stories separated by lines that hold only a dash or a bullet.
+"""Lists of related stories: separated by lines that hold only a dash or a bullet, or dated.
 
 Two or more separator lines a few lines apart make a list; each item is a headline and a
 summary, so the last item runs as long as the others did.
+
+A blog's "recent posts" list comes as bulleted headlines that each end in their date
+("- Just This Next Step - December 16, 2019"): three or more such lines in a row are that
+list. An article's list items do not end, each of them, in a dash and a full date.
 """
 
 from __future__ import annotations
@@ -10,13 +14,34 @@ from collections.abc import Iterator, Sequence
 from itertools import compress, pairwise
 from statistics import median
 
+import regex
+
 from ..page import Page
-from ..pipeline import LineFilter
+from ..pipeline import PATTERN_TIMEOUT, LineFilter
+from .markers import quote
 
 SEPARATORS = frozenset({"-", "–", "—", "•", "*", "·", "|", "_", "~", "=", "#"})
 MAX_ITEM_LINES = 4
 MIN_SEPARATORS = 2
 _SHORT = frozenset({1, 2, 3})
+# A bulleted headline ending in a dash (or bar) and one full date: "December 8, 2025",
+# "8 December 2025", "8. Dezember 2025", "2025-12-08", "12/08/2025". A date before the dash
+# makes a range ("October 2, 2025 – February 15, 2026", "23 May – 28 September 2025"), an
+# exhibition's or an event's, not a post's date.
+_DATE = (
+    r"(?:\p{L}+\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}\.?[ \t]+\p{L}+\.?[ \t]+\d{4}"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+# Before the dash: no date, nor the day and month that open a range ("23 May", "Nov. 27").
+_NOT_AFTER_DATE = rf"(?<!{_DATE})(?<!\d{{1,2}}\.?[ \t]+\p{{L}}+\.?)(?<!\p{{L}}\.?[ \t]+\d{{1,2}})"
+DATED_ITEM = regex.compile(
+    r"[ \t]*[-•*·][ \t]+\S[^\n]{3,200}?"
+    + _NOT_AFTER_DATE
+    + r"[ \t][-–—|][ \t]+"
+    + _DATE
+    + r"[ \t]*"
+)
+MIN_DATED_ITEMS = 3
 
 
 class Tail(LineFilter):
@@ -25,6 +50,7 @@ class Tail(LineFilter):
     name = "tail"
 
     def lines(self, page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+        yield from dated(page, removed)
         stripped, blank, prose = page.stripped, page.blank, page.prose
         seps = separators(page, removed)
         if len(seps) < MIN_SEPARATORS:
@@ -77,3 +103,36 @@ def separators(page: Page, removed: Sequence[bool]) -> list[int]:
     short = compress(range(len(page)), map(_SHORT.__contains__, page.lengths))
     stripped = page.stripped
     return [i for i in short if set(stripped[i]) <= SEPARATORS and not removed[i]]
+
+
+def dated(page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+    """Runs of ``MIN_DATED_ITEMS`` or more kept lines in a row (blank lines between them do
+    not count) that are each a bulleted headline ending in a dash and its date."""
+    stripped, blank = page.stripped, page.blank
+    # Every such line ends in a digit after a dash, bar or slash and a space: the few lines
+    # holding " - " (or its kin) are the candidates.
+    candidates = set(page.lines_containing((" - ", " – ", " — ", " | ")))
+    run: list[int] = []
+    for i in [*range(len(page)), -1]:
+        if i >= 0 and (blank[i] or removed[i]):
+            continue
+        if (
+            i in candidates
+            and stripped[i][-1:].isdigit()
+            and DATED_ITEM.fullmatch(
+                page.text, page.starts[i], page.ends[i], timeout=PATTERN_TIMEOUT
+            )
+        ):
+            run.append(i)
+            continue
+        if len(run) >= MIN_DATED_ITEMS:
+            said = quote(stripped[run[0]], 50)
+            yield (
+                run[0],
+                run[-1],
+                (
+                    f'list of {len(run)} headlines that each end in a date, such as "{said}": '
+                    "a list of recent posts"
+                ),
+            )
+        run = []
