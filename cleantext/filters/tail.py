@@ -108,21 +108,25 @@ def separators(page: Page, removed: Sequence[bool]) -> list[int]:
 def dated(page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
     """Runs of ``MIN_DATED_ITEMS`` or more kept lines in a row (blank lines between them do
     not count) that are each a bulleted headline ending in a dash and its date."""
-    stripped, blank = page.stripped, page.blank
+    stripped, blank, text, starts, ends = (
+        page.stripped,
+        page.blank,
+        page.text,
+        page.starts,
+        page.ends,
+    )
     # Every such line ends in a digit after a dash, bar or slash and a space: the few lines
-    # holding " - " (or its kin) are the candidates.
-    candidates = set(page.lines_containing((" - ", " – ", " — ", " | ")))
+    # holding " - " (or its kin) are the candidates, and only they are looked at.
+    items = [
+        i
+        for i in sorted(set(page.lines_containing((" - ", " – ", " — ", " | "))))
+        if not removed[i]
+        and stripped[i][-1:].isdigit()
+        and DATED_ITEM.fullmatch(text, starts[i], ends[i], timeout=PATTERN_TIMEOUT)
+    ]
     run: list[int] = []
-    for i in [*range(len(page)), -1]:
-        if i >= 0 and (blank[i] or removed[i]):
-            continue
-        if (
-            i in candidates
-            and stripped[i][-1:].isdigit()
-            and DATED_ITEM.fullmatch(
-                page.text, page.starts[i], page.ends[i], timeout=PATTERN_TIMEOUT
-            )
-        ):
+    for i in [*items, -1]:
+        if run and i >= 0 and all(blank[k] or removed[k] for k in range(run[-1] + 1, i)):
             run.append(i)
             continue
         if len(run) >= MIN_DATED_ITEMS:
@@ -135,4 +139,4 @@ def dated(page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]
                     "a list of recent posts"
                 ),
             )
-        run = []
+        run = [i]
