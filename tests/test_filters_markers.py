@@ -41,6 +41,9 @@ REMOVED = [
     # The date stamp a blog theme writes above or below the post.
     "Last updated on September 16th, 2023 at 09:27 am",
     "Last Updated on:",
+    # The affiliate disclosure a blog puts above the post, in two common wordings.
+    "This post contains affiliate links. Click here to read my full disclosure.",
+    "If you click through and make a purchase, we may earn a commission at no extra cost to you.",
 ]
 KEPT = [
     PROSE,
