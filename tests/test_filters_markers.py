@@ -38,6 +38,12 @@ REMOVED = [
     "Sign up for the Morning Briefing",
     # An affiliate button under each product of a review.
     "Check Price on Amazon",
+    # The date stamp a blog theme writes above or below the post.
+    "Last updated on September 16th, 2023 at 09:27 am",
+    "Last Updated on:",
+    # The affiliate disclosure a blog puts above the post, in two common wordings.
+    "This post contains affiliate links. Click here to read my full disclosure.",
+    "If you click through and make a purchase, we may earn a commission at no extra cost to you.",
 ]
 KEPT = [
     PROSE,
@@ -57,6 +63,8 @@ KEPT = [
     "Check the price of the spare battery before you buy the drill: it is half the cost.",
     # An affiliate note is article text on many sites (the bench's gold keeps a third).
     "Our editors handpick every product we feature. We may earn a commission from purchases.",
+    "Last updated on Friday, the rules now require every supplier to register with the council "
+    "before it can bid for a contract.",
 ]
 
 
