@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from filtercase import reasons, removed_lines
 
 from cleantext.filters import Zones
@@ -56,3 +57,12 @@ def test_top_picks_of_a_roundup_kept() -> None:
         "Breville appliances have done consistently well in our testing, and this is no different."
     )
     assert removed_lines(Zones(), [*BODY, *picks, prose]) == []
+
+
+# Related-content widgets under the labels of other site themes, after a travel piece.
+@pytest.mark.parametrize(
+    "heading", ["You’ll Also Love", "Read This Next", "You might also enjoy", "More Like This"]
+)
+def test_widget_headings_of_other_themes_take_their_block(heading: str) -> None:
+    block = [heading, "The best hiking boots for wet weather", "Ten trails to walk this autumn"]
+    assert removed_lines(Zones(), [*BODY, *block]) == block
