@@ -121,8 +121,11 @@ class Credits(LineFilter):
             if leading.match(low, m.start("inner"), m.end("inner"), timeout=PATTERN_TIMEOUT):
                 said = quote(text[m.start("inner") : m.end("inner")].strip())
                 yield Removal(m.start(), m.end(), self.name, f'caption ends in credit "{said}"')
+        # An unbracketed credit's word is among the plain ones too: lines without one are
+        # turned away in the faster engine before the pattern runs.
+        holds = table.prefilter("credit")
         for i in page.lines_containing((":",)):
-            if removed[i]:
+            if removed[i] or (holds is not None and not holds.search(low, starts[i], stops[i])):
                 continue
             m = PLAIN_TRAILING.search(text, starts[i], stops[i], timeout=PATTERN_TIMEOUT)
             if m is None or len(m.group("inner").split()) > PLAIN_CREDIT_MAX_WORDS:

@@ -53,18 +53,17 @@ class Repeats(LineFilter):
                 copies.append((i, first))
         if not copies:
             return
-        prev, nxt = _neighbours(page, removed)
         counts = Counter(stripped[i] for i, _ in copies)
-        fields = _fields(stripped)
+        fields: set[str] | None = None  # found once a copy needs them
         for i, first in copies:
             s = stripped[i]
-            block = _same(stripped, prev[i], prev[first]) or _same(stripped, nxt[i], nxt[first])
-            if (
-                not block
-                and words[i] <= LABEL_MAX_WORDS
-                and (counts[s] + 1 >= MIN_RECURRING or _label(s) in fields)
-            ):
-                continue
+            if words[i] <= LABEL_MAX_WORDS and not _block(page, removed, i, first):
+                if counts[s] + 1 >= MIN_RECURRING:
+                    continue
+                if fields is None:
+                    fields = _fields(page)
+                if _label(s) in fields:
+                    continue
             yield i, i, f'line repeats line {first + 1} verbatim: "{quote(s, 50)}"'
 
 
@@ -73,36 +72,37 @@ def _label(line: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _fields(stripped: Sequence[str]) -> set[str]:
-    """The labels that come with two values or more on the page."""
+def _fields(page: Page) -> set[str]:
+    """The labels that come with two values or more on the page (only lines holding ":" or
+    "|" can hold a label)."""
     values: dict[str, str] = {}
     fields: set[str] = set()
-    for s in stripped:
+    stripped = page.stripped
+    for i in sorted(page.lines_containing((":", "|"))):
+        s = stripped[i]
         if (label := _label(s)) is not None and values.setdefault(label, s) != s:
             fields.add(label)
     return fields
 
 
-def _neighbours(page: Page, removed: Sequence[bool]) -> tuple[list[int], list[int]]:
-    """The previous and next line that is neither blank nor removed (-1 when none)."""
-    n = len(page)
-    keep = [not (page.blank[k] or removed[k]) for k in range(n)]
-    prev, nxt = [-1] * n, [-1] * n
-    last = -1
-    for k in range(n):
-        prev[k] = last
-        if keep[k]:
-            last = k
-    last = -1
-    for k in range(n - 1, -1, -1):
-        nxt[k] = last
-        if keep[k]:
-            last = k
-    return prev, nxt
+def _kept(page: Page, removed: Sequence[bool], k: int, step: int) -> int:
+    """The next line from ``k`` in direction ``step`` that is neither blank nor removed, or -1."""
+    k += step
+    while 0 <= k < len(page):
+        if not (page.blank[k] or removed[k]):
+            return k
+        k += step
+    return -1
 
 
-def _same(stripped: Sequence[str], a: int, b: int) -> bool:
-    return a >= 0 and b >= 0 and a != b and stripped[a] == stripped[b]
+def _block(page: Page, removed: Sequence[bool], i: int, first: int) -> bool:
+    """Line ``i`` has the neighbours line ``first`` has: part of a block printed twice."""
+    stripped = page.stripped
+    for step in (-1, 1):
+        a, b = _kept(page, removed, i, step), _kept(page, removed, first, step)
+        if a >= 0 and b >= 0 and a != b and stripped[a] == stripped[b]:
+            return True
+    return False
 
 
 def _structured(line: str) -> bool:
