@@ -435,3 +435,38 @@ def test_inside_the_article_means_enough_prose_above_and_below() -> None:
     # Two above and two below is too few, whatever the share.
     assert not body.inside_article(np.array([True, True, False, True, True])).any()
     assert body.inside_article(np.zeros(0, dtype=np.bool_)).tolist() == []
+
+
+# A German port report from a trade paper's page text: its last paragraph closes on a photo
+# credit in brackets, so it is no finished sentence and falls outside the body (the densest
+# run of finished sentences); a share button lies between it and the footer menu.
+HAFEN = [
+    "Der Hafen verzeichnete im vergangenen Jahr einen neuen Rekord beim Umschlag im "
+    "Schienengüterverkehr, wie die Betreibergesellschaft am Montag mitteilte.",
+    "Mit mehr als 450.000 Containern wurden neun Prozent mehr als im Jahr davor über die "
+    "Schiene bewegt, obwohl die Strecke im Sommer mehrere Wochen gesperrt war.",
+]
+HAFEN_LAST = (
+    "Der Anstieg ist unter anderem auf die Einführung von vier neuen Zugverbindungen "
+    "zurückzuführen, die den Hafen mit dem Norden des Landes verbinden, und auf die "
+    "längeren Züge, die seit dem Frühjahr auf der Hauptstrecke fahren dürfen (Foto: Hafen)"
+)
+MENU_DE = ["Startseite", "Politik", "Wirtschaft", "Technik", "Termine", "Stellenmarkt", "Archiv"]
+
+
+def test_a_long_paragraph_right_after_the_body_stays_though_it_is_no_sentence() -> None:
+    lines = [*MENU_DE, *HAFEN, HAFEN_LAST, "Teilen", *MENU_DE]
+    gone = removed_lines(Body(), lines, language="de")
+    assert HAFEN_LAST not in gone
+    assert len(set(gone) & set(MENU_DE)) >= len(MENU_DE) - 2
+
+
+def test_next_to_body_takes_the_long_lines_that_touch_the_body() -> None:
+    long = "Der Satz hat viele Wörter, die ohne Punkt enden " * 4
+    lines = [long, "Kurz", long, long, *HAFEN, long, "Foto", long]
+    page = Page("\n".join(lines) + "\n", language="de")
+    in_body = np.zeros(len(lines))
+    in_body[4:6] = 1.0
+    # Up from the body over both long lines, down over one: a short line ends the walk.
+    expected = [False, False, True, True, False, False, True, False, False]
+    assert body.next_to_body(page, np.arange(len(lines)), in_body).tolist() == expected

@@ -365,3 +365,36 @@ def test_voice_hints_hold_every_speaking_line(lines: list[str]) -> None:
     for i in range(len(page)):
         if comments._speaks(page.stripped[i]):
             assert i in hints
+
+
+# A think tank's analysis in Polish: after the facts, the heading "Komentarz" opens the
+# analysts' own commentary, paragraphs of prose that are the article, not a readers' thread.
+ANALIZA = [
+    "Rząd poinformował w sobotę o wydaleniu osiemnastu pracowników ambasady, a opozycja "
+    "zażądała w parlamencie pilnego wyjaśnienia całej sprawy przez ministra spraw wewnętrznych.",
+    "Pisemną informację o udziale obcych służb w wybuchu w składzie amunicji premier otrzymał "
+    "dzień wcześniej, po zakończeniu wieloletniego śledztwa prowadzonego przez policję.",
+]
+KOMENTARZ = [
+    "Komentarz",
+    "Ujawnienie wyników pracy kontrwywiadu mocno zachwiało pozycją prezydenta i wzmocniło "
+    "premiera, który od miesięcy zabiegał o poparcie w sprawie budowy nowej elektrowni.",
+    "Nie bez znaczenia był zapewne także dryf mniejszego koalicjanta w stronę bliższej "
+    "współpracy z prezydentem i coraz bliższe wybory do parlamentu, zaplanowane na jesień.",
+]
+
+
+def test_a_one_word_heading_above_paragraphs_of_prose_labels_a_section() -> None:
+    assert removed_lines(Comments(), [*ANALIZA, *KOMENTARZ], language="pl") == []
+
+
+def test_a_one_word_heading_above_a_comment_form_still_opens_the_thread() -> None:
+    """The form's note is one line of prose, then its fields: the readers' comments."""
+    form = [
+        "Kommentar",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht, und die Pflichtfelder sind mit einem "
+        "Sternchen markiert, damit du sie beim Ausfüllen leicht findest.",
+        "Name *",
+        "E-Mail *",
+    ]
+    assert removed_lines(Comments(), [*BODY, *form]) == form

@@ -46,6 +46,9 @@ SHORT_LINE_WORDS = 5
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 HEADLINE_MAX_WORDS = 30
 LONG_PARAGRAPH_WORDS = 60
+# A paragraph right next to the article's body, this long, continues it even when it does
+# not end like a sentence.
+NEXT_PARAGRAPH_WORDS = 25
 # A line with at least this share of the text's prose lines above it and below it, and at
 # least INSIDE_MIN_PROSE on each side, lies inside the article: a list item, a table row, a
 # line of code or a subheading, not a menu (menus sit above the article or below it).
@@ -735,6 +738,29 @@ def long_paragraphs(page: Page) -> NDArray[np.bool_]:
     return (page.word_array >= LONG_PARAGRAPH_WORDS) & page.textlike
 
 
+def next_to_body(page: Page, ix: NDArray[np.intp], in_body: Column) -> NDArray[np.bool_]:
+    """Long text-like paragraphs in a row right above or right below the article's body.
+
+    The body is the densest run of finished sentences; a paywall teaser cut short, a last
+    paragraph that ends in a photo credit "(Foto: …)" or a quote left open is no finished
+    sentence, so it falls outside the body although it reads as the article does."""
+    n = len(ix)
+    out = np.zeros(n, dtype=np.bool_)
+    body = np.flatnonzero(np.asarray(in_body) != 0.0)
+    if not len(body):
+        return out
+    long = (page.word_array.take(ix) >= NEXT_PARAGRAPH_WORDS) & page.textlike.take(ix)
+    j = int(body[0]) - 1
+    while j >= 0 and long[j]:
+        out[j] = True
+        j -= 1
+    j = int(body[-1]) + 1
+    while j < n and long[j]:
+        out[j] = True
+        j += 1
+    return out
+
+
 def inside_article(prose: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """Lines with a fifth of the text's prose lines (and at least three) both above and
     below: part of the article whatever they look like.
@@ -906,6 +932,7 @@ class Body(LineFilter):
         keep = final >= layers.threshold
         keep |= (cols["in_body"] != 0.0) & page.prose_array.take(ix)
         keep |= long_paragraphs(page).take(ix)
+        keep |= next_to_body(page, ix, cols["in_body"])
         keep |= table_rows(page, act)
         if headline is not None:
             keep[headline] = True

@@ -79,6 +79,8 @@ SIGNOFF_MIN_VOICED = 2
 VOICES_WINDOW = 5
 VOICES_MIN = 4
 
+# A one-word heading above this many paragraphs of prose labels a section of the article.
+SECTION_PROSE = 2
 # A heading phrase ending in this may go on ("12 thoughts on “Title”").
 GOES_ON = "…"
 # Heading, button and verb phrases live in the marker tables' [comment], [reply] and [says]
@@ -239,6 +241,7 @@ class Comments(LineFilter):
                 and found.heading_start.match(page.lower, page.starts[i])
                 and found.heading.fullmatch(low := _low(page, i), timeout=PATTERN_TIMEOUT)
                 and not GLUED_COUNT.match(low)
+                and not _labels_a_section(page, i)
             ):
                 said = quote(page.stripped[i], 50)
                 return i, f'the heading "{said}" opens the readers\' comments, which run to the end'
@@ -429,6 +432,24 @@ class Comments(LineFilter):
 
 
 @lru_cache(maxsize=1)
+def _labels_a_section(page: Page, i: int) -> bool:
+    """A one-word heading with no count ("Kommentar", "Komentarz", "Commentary") right above
+    SECTION_PROSE paragraphs of prose labels the article's own opinion section or an
+    analyst's comment; a readers' thread opens with a name, a date or a comment form under
+    its heading, a line of prose about the form at most."""
+    if page.word_counts[i] != 1 or any(c.isdigit() for c in page.stripped[i]):
+        return False
+    blank, prose, n = page.blank, page.prose, len(page)
+    j, seen = i + 1, 0
+    while j < n and seen < SECTION_PROSE:
+        if not blank[j]:
+            if not prose[j]:
+                return False
+            seen += 1
+        j += 1
+    return seen == SECTION_PROSE
+
+
 def _voice_table() -> NDArray[np.uint8]:
     """What each code point is to ``_voice_hints``: ``_VOICE`` ("!", "@", an emoji), a
     smiley's ``_EYES``, ``_NOSE`` or ``_MOUTH``, or 0."""
