@@ -431,7 +431,6 @@ class Comments(LineFilter):
         return None
 
 
-@lru_cache(maxsize=1)
 def _labels_a_section(page: Page, i: int) -> bool:
     """A one-word heading with no count ("Kommentar", "Komentarz", "Commentary") right above
     SECTION_PROSE paragraphs of prose labels the article's own opinion section or an
@@ -450,6 +449,7 @@ def _labels_a_section(page: Page, i: int) -> bool:
     return seen == SECTION_PROSE
 
 
+@lru_cache(maxsize=1)
 def _voice_table() -> NDArray[np.uint8]:
     """What each code point is to ``_voice_hints``: ``_VOICE`` ("!", "@", an emoji), a
     smiley's ``_EYES``, ``_NOSE`` or ``_MOUTH``, or 0."""
