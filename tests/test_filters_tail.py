@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from filtercase import BODY, reasons, removed_lines
 
 from cleantext.filters import Tail
@@ -30,21 +31,23 @@ def test_two_dated_items_are_kept() -> None:
     assert removed_lines(Tail(), [*BODY, *POSTS[:2], *BODY]) == []
 
 
-def test_a_list_of_date_ranges_is_kept() -> None:
-    """Exhibitions with their dates: a range, not one post's date."""
-    shows = [
-        "- Lee Miller, Tate Britain, October 2, 2025 – February 15, 2026",
-        "- Paula Rego, Cristea Roberts Gallery, Nov. 27, 2025 – Jan. 17, 2026",
-        "- Sussex Modernism, Towner Eastbourne, 23 May – 28 September 2025",
-    ]
-    assert removed_lines(Tail(), [*BODY, *shows]) == []
-
-
-def test_a_timeline_of_events_is_kept() -> None:
-    """An article's timeline puts the date first."""
-    timeline = [
-        "- March 3, 1998: the company is founded in a garage in Leeds",
-        "- June 9, 2004: the first shop opens in York",
-        "- May 1, 2012: the chain is sold to its managers",
-    ]
-    assert removed_lines(Tail(), [*BODY, *timeline]) == []
+@pytest.mark.parametrize(
+    "items",
+    [
+        # Exhibitions with their dates: a range, not one post's date.
+        [
+            "- Lee Miller, Tate Britain, October 2, 2025 – February 15, 2026",
+            "- Paula Rego, Cristea Roberts Gallery, Nov. 27, 2025 – Jan. 17, 2026",
+            "- Sussex Modernism, Towner Eastbourne, 23 May – 28 September 2025",
+        ],
+        # An article's timeline puts the date first.
+        [
+            "- March 3, 1998: the company is founded in a garage in Leeds",
+            "- June 9, 2004: the first shop opens in York",
+            "- May 1, 2012: the chain is sold to its managers",
+        ],
+    ],
+    ids=["date_ranges", "timeline"],
+)
+def test_dated_lists_that_are_not_recent_posts_are_kept(items: list[str]) -> None:
+    assert removed_lines(Tail(), [*BODY, *items]) == []

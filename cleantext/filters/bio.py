@@ -70,7 +70,7 @@ class Bio(LineFilter):
         if patterns is None:
             return
         heading, phrase = patterns
-        words, blank, n = page.word_counts, page.blank, len(page)
+        words, n = page.word_counts, len(page)
         # The kept words after a line only grow towards the top, so the lines with few enough
         # after them are the last ones: counted back from the end, not looked up in the page.
         box, after = n, 0
@@ -92,10 +92,8 @@ class Bio(LineFilter):
             if i not in keyed:
                 continue
             after = sum(compress(words[i + 1 :], map(not_, removed[i + 1 :])))
-            last = n - 1
-            while last > i and (blank[last] or removed[last]):
-                last -= 1
             said = quote(page.stripped[i], 40)
+            last = _last_kept(page, removed, i)
             yield i, last, f'author box "{said}" with {after} words after it, to the end'
             return
         yield from _named(page, removed, box, langs)
@@ -109,6 +107,7 @@ def _prefix(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
 
 
 def _last_kept(page: Page, removed: Sequence[bool], i: int) -> int:
+    """The last line from ``i`` on that is neither blank nor removed (``i`` itself if none)."""
     last = len(page) - 1
     while last > i and (page.blank[last] or removed[last]):
         last -= 1

@@ -929,14 +929,15 @@ class Body(LineFilter):
         # A paragraph of prose inside the article's body, any long paragraph, a table row,
         # or a line with the article's prose above and below it is never taken on a score
         # alone: a lost paragraph costs a reader more than a kept menu line.
+        prose = page.prose_array.take(ix)
         keep = final >= layers.threshold
-        keep |= (cols["in_body"] != 0.0) & page.prose_array.take(ix)
+        keep |= (cols["in_body"] != 0.0) & prose
         keep |= long_paragraphs(page).take(ix)
         keep |= next_to_body(page, ix, cols["in_body"])
         keep |= table_rows(page, act)
         if headline is not None:
             keep[headline] = True
-        keep |= inside_article(page.prose_array.take(ix))
+        keep |= inside_article(prose)
         first_ix, last_ix = _runs(~keep)
         if not len(first_ix):
             return

@@ -78,7 +78,7 @@ def _fields(page: Page) -> set[str]:
     values: dict[str, str] = {}
     fields: set[str] = set()
     stripped = page.stripped
-    for i in sorted(page.lines_containing((":", "|"))):
+    for i in page.lines_containing((":", "|")):
         s = stripped[i]
         if (label := _label(s)) is not None and values.setdefault(label, s) != s:
             fields.add(label)

@@ -119,7 +119,7 @@ def dated(page: Page, removed: Sequence[bool]) -> Iterator[tuple[int, int, str]]
     # holding " - " (or its kin) are the candidates, and only they are looked at.
     items = [
         i
-        for i in sorted(set(page.lines_containing((" - ", " – ", " — ", " | "))))
+        for i in page.lines_containing((" - ", " – ", " — ", " | "))
         if not removed[i]
         and stripped[i][-1:].isdigit()
         and DATED_ITEM.fullmatch(text, starts[i], ends[i], timeout=PATTERN_TIMEOUT)
